@@ -28,6 +28,7 @@ export default defineConfig({
         test: { name: `example:${name}`, root: `${root}examples/${name}`, include: ['test/**/*.test.ts'] },
       })),
     ],
+    reporters: ['default', './scripts/summary-reporter.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
