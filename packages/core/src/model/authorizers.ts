@@ -1,0 +1,182 @@
+import { ChaliceTsError } from '../errors.js';
+import type { LocalAuthorizerHandler } from './auth-request.js';
+import type { SecurityDefinition } from './types.js';
+import { optionalString, requireString, show, stringList, ttl } from './validate.js';
+
+/**
+ * Authorizes with IAM (SigV4-signed requests). Its security definition key is always `sigv4`.
+ *
+ * @example
+ * ```ts
+ * app.route('/iam-auth', { authorizer: new IAMAuthorizer() }, () => ({ success: true }));
+ * ```
+ */
+export class IAMAuthorizer {
+  readonly kind = 'iam' as const;
+  readonly name = 'sigv4';
+  readonly scopes: readonly string[] = Object.freeze([]);
+
+  /** @throws {ChaliceTsError} `SCOPES_NOT_SUPPORTED`: IAM authorization has no OAuth scopes. */
+  withScopes(_scopes: readonly string[]): never {
+    throw new ChaliceTsError(
+      'SCOPES_NOT_SUPPORTED',
+      'IAMAuthorizer does not support scopes: SigV4 requests carry no OAuth scopes. ' +
+        'Use a CognitoUserPoolAuthorizer or a CustomAuthorizer for scoped routes.',
+    );
+  }
+
+  /** Chalice's `securityDefinitions` entry for IAM. */
+  toSwagger(): SecurityDefinition {
+    return {
+      in: 'header',
+      type: 'apiKey',
+      name: 'Authorization',
+      'x-amazon-apigateway-authtype': 'awsSigv4',
+    };
+  }
+}
+
+/** Options of {@link CognitoUserPoolAuthorizer}. */
+export interface CognitoUserPoolAuthorizerOptions {
+  /** ARNs of the user pools whose tokens are accepted; at least one. */
+  providerArns: readonly string[];
+  /** Header holding the token; default `Authorization`. */
+  header?: string;
+  /** OAuth scopes the access token must carry (none: an id token is expected). */
+  scopes?: readonly string[];
+}
+
+/**
+ * Authorizes with an existing Amazon Cognito user pool.
+ *
+ * @example
+ * ```ts
+ * const pool = new CognitoUserPoolAuthorizer('MyPool', {
+ *   providerArns: ['arn:aws:cognito-idp:us-west-2:123456789012:userpool/us-west-2_abc'],
+ * });
+ * app.route('/user-pools', { authorizer: pool.withScopes(['read']) }, () => ({ success: true }));
+ * ```
+ */
+export class CognitoUserPoolAuthorizer {
+  readonly kind = 'cognito_user_pools' as const;
+  readonly name: string;
+  readonly providerArns: readonly string[];
+  readonly header: string;
+  readonly scopes: readonly string[];
+
+  constructor(name: string, options: CognitoUserPoolAuthorizerOptions) {
+    this.name = requireString(name, 'CognitoUserPoolAuthorizer name');
+    const arns: unknown = options?.providerArns;
+    if (!Array.isArray(arns) || arns.length === 0 || arns.some((a) => typeof a !== 'string' || a === '')) {
+      throw new TypeError(
+        `CognitoUserPoolAuthorizer "${this.name}": providerArns should be a non-empty list of ARNs, received: ${show(arns)}`,
+      );
+    }
+    this.providerArns = Object.freeze([...(arns as string[])]);
+    this.header =
+      optionalString(options.header, `CognitoUserPoolAuthorizer "${this.name}" header`) ?? 'Authorization';
+    this.scopes = stringList(options.scopes, `CognitoUserPoolAuthorizer "${this.name}" scopes`);
+  }
+
+  /** A copy of this authorizer requiring `scopes` (the original is unchanged). */
+  withScopes(scopes: readonly string[]): CognitoUserPoolAuthorizer {
+    return new CognitoUserPoolAuthorizer(this.name, {
+      providerArns: this.providerArns,
+      header: this.header,
+      scopes,
+    });
+  }
+
+  /** Chalice's `securityDefinitions` entry for a Cognito user pool. */
+  toSwagger(): SecurityDefinition {
+    return {
+      in: 'header',
+      type: 'apiKey',
+      name: this.header,
+      'x-amazon-apigateway-authtype': 'cognito_user_pools',
+      'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: [...this.providerArns] },
+    };
+  }
+}
+
+/** Options of {@link CustomAuthorizer}. */
+export interface CustomAuthorizerOptions {
+  /** `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function-arn>/invocations`. */
+  authorizerUri: string;
+  /** How long API Gateway caches the policy; default 300, 0 disables caching. */
+  ttlSeconds?: number;
+  /** Header holding the token; default `Authorization`. */
+  header?: string;
+  /** Role API Gateway assumes to invoke the authorizer function. */
+  invokeRoleArn?: string;
+  scopes?: readonly string[];
+  /** Stand-in run by the local emulator instead of the deployed Lambda (it gets the real TOKEN event). */
+  localHandler?: LocalAuthorizerHandler;
+}
+
+/**
+ * Authorizes with an existing Lambda TOKEN authorizer, referenced by its invocation URI.
+ *
+ * @example
+ * ```ts
+ * const custom = new CustomAuthorizer('MyCustomAuth', {
+ *   header: 'Authorization',
+ *   authorizerUri: 'arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123456789012:function:Auth/invocations',
+ * });
+ * ```
+ */
+export class CustomAuthorizer {
+  readonly kind = 'custom' as const;
+  readonly name: string;
+  readonly authorizerUri: string;
+  readonly ttlSeconds: number;
+  readonly header: string;
+  readonly invokeRoleArn: string | undefined;
+  readonly scopes: readonly string[];
+  readonly localHandler: LocalAuthorizerHandler | undefined;
+
+  constructor(name: string, options: CustomAuthorizerOptions) {
+    this.name = requireString(name, 'CustomAuthorizer name');
+    const where = `CustomAuthorizer "${this.name}"`;
+    this.authorizerUri = requireString(options?.authorizerUri, `${where} authorizerUri`);
+    this.ttlSeconds = options.ttlSeconds === undefined ? 300 : ttl(options.ttlSeconds, `${where} ttlSeconds`);
+    this.header = optionalString(options.header, `${where} header`) ?? 'Authorization';
+    this.invokeRoleArn = optionalString(options.invokeRoleArn, `${where} invokeRoleArn`);
+    this.scopes = stringList(options.scopes, `${where} scopes`);
+    if (options.localHandler !== undefined && typeof options.localHandler !== 'function') {
+      throw new TypeError(
+        `${where} localHandler must be a function, received: ${show(options.localHandler)}`,
+      );
+    }
+    this.localHandler = options.localHandler;
+  }
+
+  /** A copy of this authorizer requiring `scopes` (the original is unchanged). */
+  withScopes(scopes: readonly string[]): CustomAuthorizer {
+    return new CustomAuthorizer(this.name, {
+      authorizerUri: this.authorizerUri,
+      ttlSeconds: this.ttlSeconds,
+      header: this.header,
+      scopes,
+      ...(this.invokeRoleArn !== undefined && { invokeRoleArn: this.invokeRoleArn }),
+      ...(this.localHandler !== undefined && { localHandler: this.localHandler }),
+    });
+  }
+
+  /** Chalice's `securityDefinitions` entry; `authorizerCredentials` only when an invoke role is set. */
+  toSwagger(): SecurityDefinition {
+    const authorizer: SecurityDefinition['x-amazon-apigateway-authorizer'] = {
+      type: 'token',
+      authorizerUri: this.authorizerUri,
+      authorizerResultTtlInSeconds: this.ttlSeconds,
+    };
+    if (this.invokeRoleArn !== undefined) authorizer.authorizerCredentials = this.invokeRoleArn;
+    return {
+      in: 'header',
+      type: 'apiKey',
+      name: this.header,
+      'x-amazon-apigateway-authtype': 'custom',
+      'x-amazon-apigateway-authorizer': authorizer,
+    };
+  }
+}
