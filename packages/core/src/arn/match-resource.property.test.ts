@@ -44,7 +44,23 @@ function regexMatch(pattern: string, arn: string): boolean {
 }
 
 // The characters that matter to ARN matching, over-represented on purpose.
-const interesting = fc.constantFrom('*', '?', '/', ':', '.', 'a', 'b', 'A', '0', '1', '{', '}', '-', '*', '?');
+const interesting = fc.constantFrom(
+  '*',
+  '?',
+  '/',
+  ':',
+  '.',
+  'a',
+  'b',
+  'A',
+  '0',
+  '1',
+  '{',
+  '}',
+  '-',
+  '*',
+  '?',
+);
 const anyUnit = fc.string({ unit: 'binary', minLength: 1, maxLength: 1 });
 const patternChar = fc.oneof({ weight: 8, arbitrary: interesting }, { weight: 1, arbitrary: anyUnit });
 const arnChar = fc.oneof(
@@ -60,7 +76,10 @@ const instantiated = pattern.chain((p) =>
   fc
     .tuple(
       fc.array(fc.array(arnChar, { maxLength: 4 }), { minLength: p.length, maxLength: p.length }),
-      fc.array(fc.constantFrom('a', '/', ':', '*', '?', '\u00e9'), { minLength: p.length, maxLength: p.length }),
+      fc.array(fc.constantFrom('a', '/', ':', '*', '?', '\u00e9'), {
+        minLength: p.length,
+        maxLength: p.length,
+      }),
     )
     .map(([runs, singles]): [string, string] => {
       let out = '';
@@ -124,11 +143,15 @@ describe('matchResource against an independent reference', () => {
 
   it('treats braces and dots as literals, never as pattern syntax', () => {
     fc.assert(
-      fc.property(fc.constantFrom('{id}', '{proxy+}', '.', '..', '.*'), fc.string({ maxLength: 6 }), (lit, s) => {
-        fc.pre(s !== lit);
-        expect(matchResource(`x/${lit}`, `x/${s}`)).toBe(referenceMatch(`x/${lit}`, `x/${s}`));
-        expect(matchResource(`x/${lit}`, `x/${lit}`)).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom('{id}', '{proxy+}', '.', '..', '.*'),
+        fc.string({ maxLength: 6 }),
+        (lit, s) => {
+          fc.pre(s !== lit);
+          expect(matchResource(`x/${lit}`, `x/${s}`)).toBe(referenceMatch(`x/${lit}`, `x/${s}`));
+          expect(matchResource(`x/${lit}`, `x/${lit}`)).toBe(true);
+        },
+      ),
       { numRuns: 1_000, seed: 7_010 },
     );
   });
