@@ -1,0 +1,86 @@
+import { type Clock, systemClock } from './clock.js';
+
+/** Options for {@link AuthorizerCache}. */
+export interface AuthorizerCacheOptions {
+  /** Time source (ms). Defaults to the wall clock. */
+  clock?: Clock;
+  /** Upper bound on entries; the least recently used one is dropped beyond it. Default 10,000. */
+  maxEntries?: number;
+}
+
+interface Entry<V> {
+  value: V;
+  expiresAt: number;
+}
+
+/** What a lookup found: the cached value, or nothing (never cached, expired or evicted). */
+export type CacheLookup<V> = { hit: true; value: V } | { hit: false };
+
+const MISS = { hit: false } as const;
+
+/**
+ * API Gateway's authorizer result cache: one entry per (authorizer name, identity value), kept for
+ * the authorizer's `ttl_seconds`. A TTL of 0 disables caching for that authorizer, as in AWS.
+ * Bounded in size (least recently used entries go first) so a stream of distinct tokens cannot
+ * grow memory without limit.
+ *
+ * @example
+ * ```ts
+ * const cache = new AuthorizerCache<Policy>({ clock });
+ * cache.set('demo_auth', 'allow', policy, 300);
+ * cache.get('demo_auth', 'allow'); // { hit: true, value: policy } for the next 300 s
+ * ```
+ */
+export class AuthorizerCache<V> {
+  readonly #clock: Clock;
+  readonly #maxEntries: number;
+  readonly #entries = new Map<string, Entry<V>>();
+
+  constructor(options: AuthorizerCacheOptions = {}) {
+    this.#clock = options.clock ?? systemClock;
+    this.#maxEntries = Math.max(1, options.maxEntries ?? 10_000);
+  }
+
+  /** Number of entries currently held (expired ones included until they are looked up). */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Looks up a live entry; an expired one is removed and reported as a miss. */
+  get(authorizer: string, identity: string): CacheLookup<V> {
+    const key = cacheKey(authorizer, identity);
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return MISS;
+    if (this.#clock.now() >= entry.expiresAt) {
+      this.#entries.delete(key);
+      return MISS;
+    }
+    // Re-insert so that Map order stays least-recently-used first.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return { hit: true, value: entry.value };
+  }
+
+  /** Stores `value` for `ttlSeconds`; a TTL of 0 (or less) stores nothing. */
+  set(authorizer: string, identity: string, value: V, ttlSeconds: number): void {
+    if (!(ttlSeconds > 0)) return;
+    const key = cacheKey(authorizer, identity);
+    this.#entries.delete(key);
+    while (this.#entries.size >= this.#maxEntries) {
+      const oldest = this.#entries.keys().next();
+      if (oldest.done === true) break;
+      this.#entries.delete(oldest.value);
+    }
+    this.#entries.set(key, { value, expiresAt: this.#clock.now() + ttlSeconds * 1000 });
+  }
+
+  /** Forgets everything (e.g. after the app is reloaded). */
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
+// NUL cannot occur in an HTTP header value, so the pair is unambiguous.
+function cacheKey(authorizer: string, identity: string): string {
+  return authorizer + '\u0000' + identity;
+}

@@ -1,0 +1,62 @@
+import type { ProxyRequestContext, RequestFacts } from './proxy-event.js';
+
+/** Input of a TOKEN Lambda authorizer, as API Gateway sends it. */
+export interface TokenAuthorizerEvent {
+  type: 'TOKEN';
+  authorizationToken: string;
+  methodArn: string;
+}
+
+/** Input of a REQUEST Lambda authorizer, as API Gateway sends it. */
+export interface RequestAuthorizerEvent {
+  type: 'REQUEST';
+  methodArn: string;
+  resource: string;
+  path: string;
+  httpMethod: string;
+  headers: Record<string, string> | null;
+  multiValueHeaders: Record<string, string[]> | null;
+  queryStringParameters: Record<string, string> | null;
+  multiValueQueryStringParameters: Record<string, string[]> | null;
+  pathParameters: Record<string, string> | null;
+  stageVariables: Record<string, string> | null;
+  requestContext: ProxyRequestContext;
+}
+
+/**
+ * The TOKEN authorizer event: just the token and the method ARN.
+ *
+ * @example
+ * ```ts
+ * tokenAuthorizerEvent('allow', 'arn:aws:execute-api:us-east-1:123456789012:abc/api/GET/');
+ * ```
+ */
+export function tokenAuthorizerEvent(authorizationToken: string, methodArn: string): TokenAuthorizerEvent {
+  return { type: 'TOKEN', authorizationToken, methodArn };
+}
+
+/**
+ * The REQUEST authorizer event: the whole request (no body), with the method ARN.
+ *
+ * @example
+ * ```ts
+ * const event = requestAuthorizerEvent(facts, methodArn);
+ * event.headers?.['X-Api-Key'];
+ * ```
+ */
+export function requestAuthorizerEvent(facts: RequestFacts, methodArn: string): RequestAuthorizerEvent {
+  return {
+    type: 'REQUEST',
+    methodArn,
+    resource: facts.resourcePath,
+    path: facts.path,
+    httpMethod: facts.method,
+    headers: facts.headers.single,
+    multiValueHeaders: facts.headers.multi,
+    queryStringParameters: facts.query.single,
+    multiValueQueryStringParameters: facts.query.multi,
+    pathParameters: facts.pathParameters,
+    stageVariables: facts.stageVariables,
+    requestContext: facts.requestContext,
+  };
+}
