@@ -13,14 +13,24 @@ export const commonOptions = {
  * Parses one command's arguments strictly; a mistake becomes a usage error (exit 2) that names
  * the command and points at its `--help`.
  */
-export function parseCommandArgs<const O extends Options>(command: string, argv: string[], options: O) {
+/** The parsed values: booleans for flags, strings for options with a value. */
+export type ParsedValues<O extends Options> = {
+  [K in keyof O]?: O[K] extends { type: 'boolean' } ? boolean : string;
+};
+
+export function parseCommandArgs<const O extends Options>(
+  command: string,
+  argv: string[],
+  options: O,
+): { values: ParsedValues<O & typeof commonOptions>; positionals: string[] } {
   try {
-    return parseArgs({
+    const parsed = parseArgs({
       args: argv,
       options: { ...commonOptions, ...options },
       allowPositionals: true,
       strict: true,
     });
+    return { values: parsed.values as ParsedValues<O & typeof commonOptions>, positionals: parsed.positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw usageError(`chalice-ts ${command}: ${message}\nRun 'chalice-ts ${command} --help' for usage.`);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import {
   type ChaliceConfig,
+  checkStage,
   type ConfigIssue,
   formatConfigIssue,
   loadConfigFile,
@@ -52,9 +53,9 @@ export async function loadProjectConfig(dir: string, stage: string) {
   const configFile = findConfigFile(dir);
   const loaded = await loadConfigFile(configFile);
   if (!loaded.ok) throw configError(loaded.errors);
-  const resolvedResult = resolveStage(loaded.config, { stage });
-  if ('ok' in resolvedResult && resolvedResult.ok === false) throw configError(resolvedResult.errors);
-  const resolved = ('ok' in resolvedResult ? resolvedResult.resolved : resolvedResult) as ResolvedConfig;
+  const stageIssues = checkStage(loaded.config, stage);
+  if (stageIssues.length > 0) throw configError(stageIssues);
+  const resolved: ResolvedConfig = resolveStage(loaded.config, { stage });
   return { configFile, config: loaded.config, resolved };
 }
 
