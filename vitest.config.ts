@@ -9,6 +9,7 @@ const examples = readdirSync(new URL('./examples', import.meta.url)).filter((n) 
 // Tests run against TypeScript sources: each workspace package name resolves to its src/.
 const alias = [
   { find: /^@chalice-ts\/core\/config$/, replacement: `${root}packages/core/src/config/index.ts` },
+  { find: /^@chalice-ts\/runtime\/binding$/, replacement: `${root}packages/runtime/src/binding/index.ts` },
   ...packages.map((name) => ({
     find: new RegExp(`^@chalice-ts/${name}$`),
     replacement: `${root}packages/${name}/src/index.ts`,

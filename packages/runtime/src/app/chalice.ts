@@ -1,0 +1,162 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AuthContext, AuthorizerFunction } from '@chalice-ts/core';
+import { BuiltinAuthorizer } from '../authorizer/builtin-authorizer.js';
+import type { BuiltinAuthorizerOptions } from '../authorizer/authorizer-options.js';
+import { ChaliceRuntimeError } from '../errors/runtime-error.js';
+import { createProxyHandler, type ProxyHandler } from '../lambda/proxy-handler.js';
+import type { Request } from '../request/request.js';
+import {
+  normalizeRouteOptions,
+  type RouteEntry,
+  type RouteHandler,
+  type RouteOptions,
+} from './route-entry.js';
+import { RouteTable } from './route-table.js';
+import { describeValue, rejectUnknownKeys } from './suggest.js';
+
+/** Options of `new Chalice(...)`. */
+export interface ChaliceOptions {
+  appName: string;
+}
+
+/**
+ * The app: routes, built-in authorizers and the Lambda entry point (`app.handler`).
+ *
+ * @example
+ * ```ts
+ * export const app = new Chalice({ appName: 'demoauth1' });
+ * app.route('/users/{id}', (request) => ({ id: request.params.id }));
+ * export const handler = app.handler;
+ * ```
+ */
+export class Chalice {
+  readonly appName: string;
+  readonly #table = new RouteTable();
+  readonly #authorizers = new Map<string, BuiltinAuthorizer<AuthContext>>();
+  readonly #storage = new AsyncLocalStorage<Request>();
+
+  /** The Lambda handler for API Gateway REST proxy events; safe to export as is (`this` is bound). */
+  readonly handler: ProxyHandler;
+
+  constructor(options: ChaliceOptions) {
+    const fail = (message: string): never => {
+      throw new ChaliceRuntimeError('INVALID_ROUTE_OPTION', message);
+    };
+    if (typeof options !== 'object' || options === null)
+      fail(`new Chalice() needs { appName }, got ${describeValue(options)}.`);
+    rejectUnknownKeys(options, ['appName'], 'new Chalice()', fail);
+    if (typeof options.appName !== 'string' || options.appName === '')
+      fail('new Chalice(): appName must be a non-empty string.');
+    this.appName = options.appName;
+    this.handler = createProxyHandler(this.#table, this.#storage);
+  }
+
+  /** Every (path, method) registered, in order; read-only. */
+  get routes(): readonly RouteEntry[] {
+    return this.#table.entries;
+  }
+
+  /** Built-in authorizers by name (those created with `app.authorizer` or used on a route). */
+  get builtinAuthorizers(): ReadonlyMap<string, BuiltinAuthorizer<AuthContext>> {
+    return this.#authorizers;
+  }
+
+  /** The request being handled by the current invocation; throws outside one. */
+  get currentRequest(): Request {
+    const request = this.#storage.getStore();
+    if (!request) {
+      throw new ChaliceRuntimeError(
+        'NO_CURRENT_REQUEST',
+        'app.currentRequest is only available while a route handler runs (inside app.handler); ' +
+          'there is no request in progress here.',
+      );
+    }
+    return request;
+  }
+
+  /**
+   * Registers a handler for a path (API Gateway resource syntax: `/literal`, `/{param}`, a final
+   * `/{proxy+}`) and returns the handler. Mistakes throw `ChaliceRuntimeError` right here.
+   */
+  route<P extends string>(path: P, handler: RouteHandler<P>): RouteHandler<P>;
+  route<P extends string>(path: P, options: RouteOptions, handler: RouteHandler<P>): RouteHandler<P>;
+  route<P extends string>(
+    path: P,
+    ...rest: [RouteHandler<P>] | [RouteOptions, RouteHandler<P>]
+  ): RouteHandler<P> {
+    const [options, handler] = rest.length === 1 ? [{}, rest[0]] : rest;
+    const parsed = this.#table.checkPath(path);
+    if (typeof handler !== 'function') {
+      throw new ChaliceRuntimeError(
+        'INVALID_ROUTE',
+        `Route ${JSON.stringify(path)}: the last argument must be the handler function, got ${describeValue(handler)}.`,
+      );
+    }
+    const normalized = normalizeRouteOptions(path, options ?? {});
+    this.#table.addAll(
+      normalized.methods.map((method) => ({
+        path,
+        method,
+        handler: handler as RouteHandler,
+        ...(normalized.authorizer !== undefined && { authorizer: normalized.authorizer }),
+        apiKeyRequired: normalized.apiKeyRequired,
+        cors: normalized.cors,
+        contentTypes: normalized.contentTypes,
+        name: normalized.name ?? (handler.name || `${method} ${path}`),
+        paramNames: parsed.paramNames,
+      })),
+    );
+    if (typeof normalized.authorizer === 'object' && normalized.authorizer.kind === 'builtin') {
+      this.#register(normalized.authorizer as BuiltinAuthorizer<AuthContext>);
+    }
+    return handler;
+  }
+
+  /**
+   * Declares a built-in authorizer (Chalice's `@app.authorizer()`); the name defaults to the
+   * function's name. Returns a `BuiltinAuthorizer` to use on routes and to export as a Lambda handler.
+   */
+  authorizer<Ctx extends AuthContext = AuthContext>(fn: AuthorizerFunction<Ctx>): BuiltinAuthorizer<Ctx>;
+  authorizer<Ctx extends AuthContext = AuthContext>(
+    options: BuiltinAuthorizerOptions,
+    fn: AuthorizerFunction<Ctx>,
+  ): BuiltinAuthorizer<Ctx>;
+  authorizer<Ctx extends AuthContext = AuthContext>(
+    ...args: [AuthorizerFunction<Ctx>] | [BuiltinAuthorizerOptions, AuthorizerFunction<Ctx>]
+  ): BuiltinAuthorizer<Ctx> {
+    const [options, fn] = args.length === 1 ? [{}, args[0]] : args;
+    if (typeof fn !== 'function') {
+      throw new ChaliceRuntimeError(
+        'INVALID_AUTHORIZER',
+        `app.authorizer() needs the authorizer function${args.length < 2 && typeof args[0] === 'object' ? ' as its second argument' : ''}, ` +
+          `e.g. app.authorizer({ name: 'my_auth' }, (authRequest) => new AuthResponse({ ... })); got ${describeValue(fn)}.`,
+      );
+    }
+    const authorizer = new BuiltinAuthorizer(fn, options);
+    if (this.#authorizers.has(authorizer.name)) {
+      throw new ChaliceRuntimeError(
+        'DUPLICATE_AUTHORIZER',
+        `Two built-in authorizers are named ${JSON.stringify(authorizer.name)}; authorizer names must be unique. ` +
+          'Pass a different { name } to one of them.',
+      );
+    }
+    this.#authorizers.set(authorizer.name, authorizer as unknown as BuiltinAuthorizer<AuthContext>);
+    return authorizer;
+  }
+
+  // A built-in authorizer created outside app.authorizer (or a withScopes copy) joins the app when used.
+  #register(authorizer: BuiltinAuthorizer<AuthContext>): void {
+    const known = this.#authorizers.get(authorizer.name);
+    if (!known)
+      this.#authorizers.set(
+        authorizer.name,
+        authorizer.scopes.length ? authorizer.withScopes([]) : authorizer,
+      );
+    else if (known.fn !== authorizer.fn) {
+      throw new ChaliceRuntimeError(
+        'DUPLICATE_AUTHORIZER',
+        `Two different built-in authorizers are named ${JSON.stringify(authorizer.name)}; authorizer names must be unique.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import {
+  type AuthContext,
+  type AuthorizerFunction,
+  AuthRequest,
+  assertPrimitiveContext,
+  type BuiltinAuthorizerSpec,
+  builtinSwagger,
+  type IamPolicy,
+  type SecurityDefinition,
+} from '@chalice-ts/core';
+import { describeValue } from '../app/suggest.js';
+import { ChaliceRuntimeError } from '../errors/runtime-error.js';
+import { isUnauthorizedError } from '../errors/view-errors.js';
+import type { AuthorizerEvent, LambdaContext } from '../lambda/events.js';
+import { type BuiltinAuthorizerOptions, normalizeAuthorizerOptions } from './authorizer-options.js';
+
+function isAuthResponse(value: unknown): value is { toPolicy(request: AuthRequest): IamPolicy } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { toPolicy?: unknown }).toPolicy === 'function'
+  );
+}
+
+/**
+ * An authorizer written in the app (Chalice's `@app.authorizer()`), deployed as its own Lambda
+ * function. Create it with `app.authorizer(...)`; use it on routes, narrow it with `withScopes`,
+ * and export `authorizer.handler` as the Lambda entry point.
+ *
+ * @example
+ * ```ts
+ * export const demoAuth = app.authorizer({ name: 'demo_auth', ttlSeconds: 300 }, (authRequest) =>
+ *   new AuthResponse({ routes: authRequest.token === 'allow' ? ['/'] : [], principalId: 'user' }));
+ * export const handler = demoAuth.handler; // the authorizer's Lambda entry point
+ * ```
+ */
+export class BuiltinAuthorizer<Ctx extends AuthContext = AuthContext> implements BuiltinAuthorizerSpec {
+  readonly kind = 'builtin' as const;
+  readonly name: string;
+  readonly ttlSeconds?: number;
+  readonly header: string;
+  readonly executionRole?: string;
+  readonly type: 'token' | 'request';
+  readonly identitySources: readonly string[];
+  readonly scopes: readonly string[];
+  /** The authorizer function. */
+  readonly fn: AuthorizerFunction<Ctx>;
+
+  constructor(
+    fn: AuthorizerFunction<Ctx>,
+    options: BuiltinAuthorizerOptions = {},
+    scopes: readonly string[] = [],
+  ) {
+    if (typeof fn !== 'function') {
+      throw new ChaliceRuntimeError(
+        'INVALID_AUTHORIZER',
+        `A built-in authorizer needs a function (authRequest) => AuthResponse, got ${describeValue(fn)}.`,
+      );
+    }
+    const spec = normalizeAuthorizerOptions(options, fn.name);
+    this.fn = fn;
+    this.name = spec.name;
+    if (spec.ttlSeconds !== undefined) this.ttlSeconds = spec.ttlSeconds;
+    this.header = spec.header;
+    if (spec.executionRole !== undefined) this.executionRole = spec.executionRole;
+    this.type = spec.type;
+    this.identitySources = Object.freeze([...spec.identitySources]);
+    if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string' || s === '')) {
+      throw new ChaliceRuntimeError(
+        'INVALID_AUTHORIZER',
+        `Authorizer "${this.name}": scopes must be non-empty strings.`,
+      );
+    }
+    this.scopes = Object.freeze([...scopes]);
+  }
+
+  /** The options this authorizer was created with (for copies and for deployment code generation). */
+  options(): BuiltinAuthorizerOptions {
+    return {
+      name: this.name,
+      ...(this.ttlSeconds !== undefined && { ttlSeconds: this.ttlSeconds }),
+      header: this.header,
+      ...(this.executionRole !== undefined && { executionRole: this.executionRole }),
+      type: this.type,
+      ...(this.type === 'request' && { identitySources: this.identitySources }),
+    };
+  }
+
+  /** A copy requiring `scopes` on the routes that use it (same function, same name). */
+  withScopes(scopes: readonly string[]): BuiltinAuthorizer<Ctx> {
+    return new BuiltinAuthorizer(this.fn, this.options(), scopes);
+  }
+
+  /**
+   * Runs the function for one request and returns the policy API Gateway would receive: an
+   * `AuthResponse` goes through `toPolicy(authRequest)`, a raw policy object is passed through
+   * unchanged. `UnauthorizedError` is rethrown (it means 401); a missing result or a context with
+   * non-primitive values throws.
+   */
+  async invoke(authRequest: AuthRequest): Promise<IamPolicy> {
+    const result: unknown = await this.fn(authRequest);
+    let policy: IamPolicy;
+    if (isAuthResponse(result)) policy = result.toPolicy(authRequest);
+    else if (typeof result === 'object' && result !== null && !Array.isArray(result))
+      policy = result as IamPolicy;
+    else {
+      throw new ChaliceRuntimeError(
+        'INVALID_AUTHORIZER_RESULT',
+        `Authorizer "${this.name}" returned ${describeValue(result)}: return an AuthResponse or an IAM policy object.`,
+      );
+    }
+    assertPrimitiveContext(policy.context, `Authorizer "${this.name}"`);
+    return policy;
+  }
+
+  /**
+   * The Lambda entry point for TOKEN and REQUEST authorizer events. Throws `Error('Unauthorized')`,
+   * the message API Gateway maps to a 401, when the function throws `UnauthorizedError`.
+   */
+  readonly handler = async (event: AuthorizerEvent, _context?: LambdaContext): Promise<IamPolicy> => {
+    try {
+      return await this.invoke(AuthRequest.fromEvent(event));
+    } catch (err) {
+      if (isUnauthorizedError(err)) throw new Error('Unauthorized');
+      throw err;
+    }
+  };
+
+  /** The `securityDefinitions` entry for this authorizer, given its function's invocation URI. */
+  toSwagger(authorizerUri: string): SecurityDefinition {
+    return builtinSwagger(this, authorizerUri);
+  }
+}

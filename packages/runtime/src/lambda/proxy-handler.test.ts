@@ -1,0 +1,238 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Chalice } from '../app/chalice.js';
+import { CORSConfig } from '../cors/cors-config.js';
+import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError } from '../errors/view-errors.js';
+import { minimalProxyEvent, proxyEvent } from '../fixtures/aws-events.js';
+import { Response } from '../response/response.js';
+
+afterEach(() => vi.restoreAllMocks());
+
+function demoApp() {
+  const app = new Chalice({ appName: 'demo' });
+  app.route('/my/path', (request) => ({
+    method: request.method,
+    header2: request.headers.getAll('Header2'),
+    parameter1: request.query.getAll('parameter1'),
+    body: request.text,
+  }));
+  app.route('/users/{id}', { methods: ['GET', 'PUT'] }, (request) => ({
+    id: request.params.id,
+    json: request.json ?? null,
+  }));
+  app.route('/files/{proxy+}', (request) => request.params);
+  return app;
+}
+
+describe('app.handler with REST proxy events', () => {
+  it('answers the AWS documentation example with a 200 JSON result', async () => {
+    const result = await demoApp().handler(proxyEvent(), {});
+    expect(result).toEqual({
+      statusCode: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        method: 'GET',
+        header2: ['value1', 'value2'],
+        parameter1: ['value1', 'value2'],
+        body: 'Hello from Lambda!',
+      }),
+    });
+  });
+
+  it('handles an event whose optional maps are all null', async () => {
+    const result = await demoApp().handler(minimalProxyEvent('/my/path', '/my/path'));
+    expect(JSON.parse(result.body)).toEqual({ method: 'GET', header2: [], parameter1: [], body: '' });
+  });
+
+  it('URL-decodes path parameters and decodes base64 JSON bodies', async () => {
+    const event = minimalProxyEvent('/users/{id}', '/users/a%20b', 'PUT');
+    event.pathParameters = { id: 'a%20b' };
+    event.headers = { 'Content-Type': 'application/json' };
+    event.body = Buffer.from('{"name":"Ann"}').toString('base64');
+    event.isBase64Encoded = true;
+    const result = await demoApp().handler(event);
+    expect(JSON.parse(result.body)).toEqual({ id: 'a b', json: { name: 'Ann' } });
+  });
+
+  it('answers malformed JSON with 400 BadRequestError instead of crashing', async () => {
+    const event = minimalProxyEvent('/users/{id}', '/users/1', 'PUT');
+    event.pathParameters = { id: '1' };
+    event.headers = { 'content-type': 'application/json' };
+    event.body = '{"name":';
+    const result = await demoApp().handler(event);
+    expect(result.statusCode).toBe(400);
+    expect(JSON.parse(result.body)).toEqual({ Code: 'BadRequestError', Message: 'Error Parsing JSON' });
+  });
+
+  it('falls back to the router when the event has no resource', async () => {
+    const event = minimalProxyEvent('/x', '/files/a/b/c.txt');
+    delete event.resource;
+    event.requestContext = null;
+    const result = await demoApp().handler(event);
+    expect(JSON.parse(result.body)).toEqual({ proxy: 'a/b/c.txt' });
+  });
+
+  it('answers an event that is not a proxy event with 500 Unknown request', async () => {
+    const result = await demoApp().handler({});
+    expect(result.statusCode).toBe(500);
+    expect(JSON.parse(result.body)).toEqual({ Code: 'InternalServerError', Message: 'Unknown request.' });
+  });
+
+  it('returns 405 with an Allow header for a method the resource lacks', async () => {
+    const result = await demoApp().handler(minimalProxyEvent('/users/{id}', '/users/1', 'DELETE'));
+    expect(result.statusCode).toBe(405);
+    expect(result.headers?.Allow).toBe('GET, PUT');
+    expect(JSON.parse(result.body)).toEqual({
+      Code: 'MethodNotAllowedError',
+      Message: 'Unsupported method: DELETE',
+    });
+  });
+
+  it('returns 404 NotFoundError when no route matches', async () => {
+    const event = minimalProxyEvent('/nope', '/nope');
+    const result = await demoApp().handler(event);
+    expect(result.statusCode).toBe(404);
+    expect(JSON.parse(result.body).Code).toBe('NotFoundError');
+  });
+
+  it.each([
+    [new ForbiddenError('no way'), 403, 'ForbiddenError'],
+    [new NotFoundError('gone'), 404, 'NotFoundError'],
+    [new ConflictError('again'), 409, 'ConflictError'],
+    [new TooManyRequestsError('slow down'), 429, 'TooManyRequestsError'],
+  ])('renders %s as { Code, Message } with status %i', async (error, status, code) => {
+    const app = new Chalice({ appName: 'demo' });
+    app.route('/', () => {
+      throw error;
+    });
+    const result = await app.handler(minimalProxyEvent('/', '/'));
+    expect(result.statusCode).toBe(status);
+    expect(JSON.parse(result.body)).toEqual({ Code: code, Message: error.message });
+  });
+
+  it('hides other exceptions behind a 500 and logs the stack', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const app = new Chalice({ appName: 'demo' });
+    app.route('/', () => {
+      throw new Error('database password is hunter2');
+    });
+    const result = await app.handler(minimalProxyEvent('/', '/'));
+    expect(result.statusCode).toBe(500);
+    expect(JSON.parse(result.body)).toEqual({
+      Code: 'InternalServerError',
+      Message: 'An internal server error occurred.',
+    });
+    expect(result.body).not.toContain('hunter2');
+    expect(log).toHaveBeenCalledOnce();
+    expect(String(log.mock.calls[0]?.[1]?.stack)).toContain('hunter2');
+  });
+
+  it('renders Response objects: status, multi-value headers and binary bodies', async () => {
+    const app = new Chalice({ appName: 'demo' });
+    app.route(
+      '/created',
+      () => new Response({ statusCode: 201, body: { ok: true }, headers: { 'Set-Cookie': ['a=1', 'b=2'] } }),
+    );
+    app.route(
+      '/bytes',
+      () => new Response({ body: new Uint8Array([1, 2, 3]), headers: { 'Content-Type': 'image/png' } }),
+    );
+    app.route('/text', () => new Response({ body: 'hi' }));
+    const created = await app.handler(minimalProxyEvent('/created', '/created'));
+    expect(created).toEqual({
+      statusCode: 201,
+      headers: { 'Content-Type': 'application/json' },
+      multiValueHeaders: { 'Set-Cookie': ['a=1', 'b=2'] },
+      body: '{"ok":true}',
+    });
+    const bytes = await app.handler(minimalProxyEvent('/bytes', '/bytes'));
+    expect(bytes).toEqual({
+      statusCode: 200,
+      headers: { 'Content-Type': 'image/png' },
+      body: 'AQID',
+      isBase64Encoded: true,
+    });
+    const text = await app.handler(minimalProxyEvent('/text', '/text'));
+    expect(text.body).toBe('hi');
+    expect(text.headers?.['Content-Type']).toMatch(/^text\/plain/);
+  });
+
+  it('adds CORS headers on routes that enable them, and answers their preflight', async () => {
+    const app = new Chalice({ appName: 'demo' });
+    app.route(
+      '/open',
+      { methods: ['GET', 'POST'], cors: new CORSConfig({ maxAge: 600, allowCredentials: true }) },
+      () => ({}),
+    );
+    app.route('/closed', () => ({}));
+    const open = await app.handler(minimalProxyEvent('/open', '/open'));
+    expect(open.headers).toMatchObject({
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Headers': 'Authorization,Content-Type,X-Amz-Date,X-Amz-Security-Token,X-Api-Key',
+      'Access-Control-Max-Age': '600',
+      'Access-Control-Allow-Credentials': 'true',
+    });
+    const closed = await app.handler(minimalProxyEvent('/closed', '/closed'));
+    expect(closed.headers).not.toHaveProperty('Access-Control-Allow-Origin');
+    const preflight = await app.handler(minimalProxyEvent('/open', '/open', 'OPTIONS'));
+    expect(preflight.statusCode).toBe(200);
+    expect(preflight.headers?.['Access-Control-Allow-Methods']).toBe('GET,OPTIONS,POST');
+  });
+
+  it('rejects a content type the route does not accept with 415', async () => {
+    const app = new Chalice({ appName: 'demo' });
+    app.route('/upload', { methods: ['POST'], contentTypes: ['text/plain'] }, (request) => request.text);
+    const event = minimalProxyEvent('/upload', '/upload', 'POST');
+    event.headers = { 'Content-Type': 'application/json' };
+    event.body = '{}';
+    const rejected = await app.handler(event);
+    expect(rejected.statusCode).toBe(415);
+    expect(JSON.parse(rejected.body)).toEqual({
+      Code: 'UnsupportedMediaType',
+      Message: 'Unsupported media type: application/json',
+    });
+    event.headers = { 'Content-Type': 'text/plain; charset=utf-8' };
+    event.body = 'hello';
+    const accepted = await app.handler(event);
+    expect(accepted.body).toBe('"hello"');
+  });
+
+  it('works when exported on its own (Lambda calls it without `this`)', async () => {
+    const { handler } = demoApp();
+    expect((await handler(proxyEvent())).statusCode).toBe(200);
+  });
+});
+
+describe('app.currentRequest', () => {
+  it('is the request of the invocation in progress, even under concurrent invocations', async () => {
+    const app = new Chalice({ appName: 'demo' });
+    app.route('/users/{id}', async () => {
+      const before = app.currentRequest.params.id;
+      await new Promise((resolve) => setImmediate(resolve));
+      return { before, after: app.currentRequest.params.id };
+    });
+    const events = ['1', '2', '3'].map((id) => ({
+      ...minimalProxyEvent('/users/{id}', `/users/${id}`),
+      pathParameters: { id },
+    }));
+    const results = await Promise.all(events.map((event) => app.handler(event)));
+    expect(results.map((r) => JSON.parse(r.body))).toEqual([
+      { before: '1', after: '1' },
+      { before: '2', after: '2' },
+      { before: '3', after: '3' },
+    ]);
+  });
+
+  it('throws a clear error outside an invocation', () => {
+    const app = new Chalice({ appName: 'demo' });
+    expect(() => app.currentRequest).toThrow(/only available while a route handler runs/);
+  });
+
+  it('gives the request context, including what the authorizer passed on', async () => {
+    const app = new Chalice({ appName: 'demo' });
+    app.route('/', () => ({ context: app.currentRequest.context.authorizer }));
+    const event = minimalProxyEvent('/', '/');
+    event.requestContext = { ...event.requestContext, authorizer: { principalId: 'user', tier: 'gold' } };
+    const result = await app.handler(event);
+    expect(JSON.parse(result.body)).toEqual({ context: { principalId: 'user', tier: 'gold' } });
+  });
+});
