@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { zipDeterministic } from '../bundle/index.js';
+import { allAuthorizersApp, resolved, seedApp } from '../fixtures/apps.js';
+import { HttpFakeAws, parseQuery } from '../fixtures/http-fake-aws.js';
+import { buildResourceModel, type EffectiveModelInput } from '../model/index.js';
+import type { PackageArtifacts } from '../package/index.js';
+import { buildSwagger } from '../swagger/index.js';
+import { buildCloudFormation } from '../template/index.js';
+import { deleteApp } from './delete-app.js';
+import { deployApp } from './deploy-app.js';
+import { readDeployedRecord } from './deployed-record.js';
+import type { DeployEvent } from './events.js';
+
+function artifacts(model: EffectiveModelInput = seedApp()): PackageArtifacts {
+  const resources = buildResourceModel(model, resolved(), { stage: 'dev' });
+  const swagger = buildSwagger(resources);
+  const zip = zipDeterministic({ 'index.mjs': 'export const handler = 1;' });
+  return {
+    resources,
+    swagger,
+    template: buildCloudFormation(resources, swagger),
+    zip,
+    zipSha256: createHash('sha256').update(zip).digest('hex'),
+  };
+}
+const changedApp = (): EffectiveModelInput => ({ ...allAuthorizersApp(), appName: 'demoauth1' });
+
+let aws: HttpFakeAws;
+let projectDir: string;
+let events: DeployEvent[];
+beforeEach(async () => {
+  aws = await new HttpFakeAws().start();
+  projectDir = await mkdtemp(join(tmpdir(), 'cts-http-'));
+  events = [];
+});
+afterEach(async () => {
+  await aws.stop();
+  await rm(projectDir, { recursive: true, force: true });
+});
+
+const options = () => ({
+  aws: aws.apis,
+  stage: 'dev',
+  projectDir,
+  onEvent: (e: DeployEvent) => events.push(e),
+  sleep: async () => {},
+  now: aws.now,
+});
+const deploy = (a = artifacts()) => deployApp({ artifacts: a, ...options() });
+const actions = () => aws.requests.map((r) => r.action);
+
+describe('parseQuery', () => {
+  it('rebuilds lists of structures from awsQuery member keys', () => {
+    const body =
+      'Action=CreateChangeSet&Version=2010-05-15&StackName=s&Parameters.member.1.ParameterKey=A' +
+      '&Parameters.member.1.ParameterValue=1&Parameters.member.2.ParameterKey=B&Capabilities.member.1=CAPABILITY_IAM';
+    expect(parseQuery(body)).toEqual({
+      action: 'CreateChangeSet',
+      input: {
+        StackName: 's',
+        Parameters: [{ ParameterKey: 'A', ParameterValue: '1' }, { ParameterKey: 'B' }],
+        Capabilities: ['CAPABILITY_IAM'],
+      },
+    });
+  });
+});
+
+describe('deploy and delete over HTTP against a CloudFormation/S3 fake on 127.0.0.1', () => {
+  it('creates, then finds nothing to change, then updates', async () => {
+    const created = await deploy();
+    expect(created).toMatchObject({
+      status: 'CREATE_COMPLETE',
+      outputs: { EndpointURL: 'EndpointURL-of-demoauth1-dev' },
+    });
+    expect(actions()).toContain('S3:PutObject');
+
+    aws.requests.length = 0;
+    const again = await deploy();
+    expect(again.noChanges).toBe(true);
+    expect(actions()).not.toContain('ExecuteChangeSet');
+    expect(actions()).not.toContain('S3:PutObject');
+
+    const updated = await deploy(artifacts(changedApp()));
+    expect(updated.status).toBe('UPDATE_COMPLETE');
+  });
+
+  it('reports a failed create through the XML error path, then recreates', async () => {
+    aws.outcomes.push('success', {
+      fail: 'DefaultRole',
+      reason: 'API: iam:CreateRole User is not authorized',
+    });
+    await expect(deploy()).rejects.toThrow(
+      /DefaultRole \(AWS::IAM::Role\) CREATE_FAILED: API: iam:CreateRole/,
+    );
+    const result = await deploy();
+    expect(result.status).toBe('CREATE_COMPLETE');
+    expect(actions()).toContain('DeleteStack');
+  });
+
+  it('reports a rolled-back update and keeps the stack usable', async () => {
+    await deploy();
+    aws.outcomes.push({ fail: 'APIHandler', reason: 'Memory size out of range' });
+    await expect(deploy(artifacts(changedApp()))).rejects.toMatchObject({ code: 'UPDATE_ROLLED_BACK' });
+    expect(aws.statusOf('demoauth1-dev')).toBe('UPDATE_ROLLBACK_COMPLETE');
+    await expect(deploy(artifacts(changedApp()))).resolves.toMatchObject({ status: 'UPDATE_COMPLETE' });
+  });
+
+  it('retries when CloudFormation answers Throttling', async () => {
+    aws.throttle['DescribeStacks'] = 2;
+    aws.throttle['DescribeChangeSet'] = 1;
+    await expect(deploy()).resolves.toMatchObject({ status: 'CREATE_COMPLETE' });
+    expect(events.filter((e) => e.type === 'retry')).toHaveLength(3);
+  });
+
+  it('deletes the stack and the deployed record', async () => {
+    await deploy();
+    await expect(deleteApp({ ...options(), appName: 'demoauth1' })).resolves.toEqual({
+      stackName: 'demoauth1-dev',
+      deleted: true,
+    });
+    expect(aws.statusOf('demoauth1-dev')).toBe('DELETE_COMPLETE');
+    expect(await readDeployedRecord(projectDir, 'dev')).toBeNull();
+  });
+});

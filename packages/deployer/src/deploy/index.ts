@@ -1,0 +1,15 @@
+export { artifactKey } from './artifact.js';
+export type { AwsApis, CloudFormationApi, S3Api } from './aws-api.js';
+export { cloudFormationApi, createAwsApis, s3Api } from './aws-api.js';
+export { BOOTSTRAP_STACK_NAME, bootstrapTemplate } from './bootstrap.js';
+export type { DeleteAppOptions, DeleteAppResult } from './delete-app.js';
+export { deleteApp } from './delete-app.js';
+export type { DeployAppOptions, DeployAppResult, ExecutorOptions } from './deploy-app.js';
+export { defaultStackName, deployApp } from './deploy-app.js';
+export { TEMPLATE_BODY_LIMIT, TEMPLATE_URL_LIMIT } from './template-upload.js';
+export type { DeployedRecord } from './deployed-record.js';
+export { deployedRecordPath, readDeployedRecord } from './deployed-record.js';
+export type { DeployEvent, DeployEventListener } from './events.js';
+export type { RetryOptions, Sleep } from './retry.js';
+export { isThrottling, realSleep, withRetry } from './retry.js';
+export { StackStatus } from './stack-status.js';

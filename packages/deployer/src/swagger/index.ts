@@ -1,0 +1,6 @@
+export type { SwaggerDocument } from './build-swagger.js';
+export { buildSwagger } from './build-swagger.js';
+export { builtinSecurityDefinition, securityDefinition } from './builtin-definition.js';
+export { accessControlHeaders, preflightOperation } from './cors.js';
+export type { FnSub } from './uri.js';
+export { lambdaInvocationUri } from './uri.js';

@@ -1,0 +1,7 @@
+export type { BuildCloudFormationOptions } from './cloudformation.js';
+export { buildCloudFormation } from './cloudformation.js';
+export { deploymentLogicalId } from './parts.js';
+export type { BuildSamOptions } from './sam.js';
+export { buildSam } from './sam.js';
+export type { CfnResource, CfnTemplate, CodeLocation } from './types.js';
+export { CODE_PARAMETERS } from './types.js';
