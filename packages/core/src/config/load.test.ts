@@ -146,6 +146,12 @@ describe('parseConfig', () => {
     expect(result.errors[0]?.message).toMatch(/^invalid YAML: /);
   });
 
+  it('reports an alias used before its anchor at the alias (fuzzing found it reported at 0:0)', () => {
+    expect(messages('version: 1\napp_name: demo\nlambda_timeout: *t\nlambda_memory_size: &t 128\n')).toEqual([
+      'chalice.yaml:3:17 alias *t has no anchor &t before it; define the anchor first',
+    ]);
+  });
+
   it('reports an empty file as such', () => {
     expect(messages('# only a comment\n')).toEqual([
       'chalice.yaml:1:1 the file is empty: expected at least version: 1 and app_name',

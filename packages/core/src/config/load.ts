@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter, parseDocument, visit } from 'yaml';
 import { type ConfigIssue, type ConfigResult, sortIssues } from './issues.js';
 import { type Locate, rememberSource, unlocated, yamlLocator } from './positions.js';
 import { chaliceConfigSchema } from './schema/document.js';
@@ -113,6 +113,8 @@ export function parseConfig(text: string, options: ParseOptions = {}): ConfigRes
       ];
       return { ok: false, errors };
     }
+    const unresolved = unresolvedAliases(doc, lineCounter, file);
+    if (unresolved.length > 0) return { ok: false, errors: unresolved };
     const input: unknown = doc.toJS({ maxAliasCount: 100 });
     return validate(input ?? undefined, file, yamlLocator(doc, lineCounter));
   } catch (error) {
@@ -138,4 +140,26 @@ export async function loadConfigFile(path: string): Promise<ConfigResult> {
     );
   }
   return parseConfig(text, { file: path });
+}
+
+/**
+ * An alias whose anchor is not defined before it (`x: *a` above `y: &a 3`) only fails when the
+ * document is converted, where the yaml library no longer knows the position: find it first.
+ */
+function unresolvedAliases(doc: Document, lineCounter: LineCounter, file: string): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.resolve(doc) !== undefined) return;
+      const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+      issues.push({
+        file,
+        line,
+        column: col,
+        path: [],
+        message: `alias *${node.source} has no anchor &${node.source} before it; define the anchor first`,
+      });
+    },
+  });
+  return issues;
 }
