@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const keep = process.argv.includes('--serve');
-const port = process.env.PORT ?? '0';
+const portArg = process.argv.indexOf('--port');
+const port = portArg === -1 ? '0' : (process.argv[portArg + 1] ?? '0');
 const server = spawn(
   process.execPath,
   ['packages/cli/dist/bin.js', 'local', '--project-dir', 'examples/demoauth', '--port', port],
@@ -32,13 +33,18 @@ const url = await new Promise((resolve, reject) => {
 
 const tour = [
   ['no Authorization header: API Gateway answers 401 without calling demo_auth', []],
-  ["'Authorization: allow': demo_auth allows '/', the route sees the principal", ['-H', 'Authorization: allow']],
+  [
+    "'Authorization: allow': demo_auth allows '/', the route sees the principal",
+    ['-H', 'Authorization: allow'],
+  ],
   ["'Authorization: deny': demo_auth allows no routes, so 403", ['-H', 'Authorization: deny']],
 ];
 let failed = 0;
 const expected = [401, 200, 403];
 for (const [i, [what, args]] of tour.entries()) {
-  process.stdout.write(`\n$ curl -i ${args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')} ${url}/\n# ${what}\n`);
+  process.stdout.write(
+    `\n$ curl -i ${args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')} ${url}/\n# ${what}\n`,
+  );
   const out = execFileSync('curl', ['-s', '-i', ...args, `${url}/`], { encoding: 'utf8' });
   process.stdout.write(`${out}\n`);
   const status = Number(/^HTTP\/[\d.]+ (\d+)/.exec(out)?.[1]);

@@ -30,7 +30,10 @@ export function parseCommandArgs<const O extends Options>(
       allowPositionals: true,
       strict: true,
     });
-    return { values: parsed.values as ParsedValues<O & typeof commonOptions>, positionals: parsed.positionals };
+    return {
+      values: parsed.values as ParsedValues<O & typeof commonOptions>,
+      positionals: parsed.positionals,
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw usageError(`chalice-ts ${command}: ${message}\nRun 'chalice-ts ${command} --help' for usage.`);

@@ -21,7 +21,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 /** The package version, read from package.json next to dist/. */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -45,7 +47,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.err(`chalice-ts: unknown command '${name}'.\n${suggest(name)}Run 'chalice-ts --help' for the list.\n`);
+    io.err(
+      `chalice-ts: unknown command '${name}'.\n${await suggest(name)}Run 'chalice-ts --help' for the list.\n`,
+    );
     return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -61,12 +65,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return error.exitCode;
     }
     // Not a user mistake: keep the stack, it is what a bug report needs.
-    io.err(`chalice-ts ${name}: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.err(
+      `chalice-ts ${name}: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT_FAILURE;
   }
 }
 
-function suggest(name: string): string {
-  const close = Object.keys(COMMANDS).filter((c) => c.startsWith(name.slice(0, 2)));
-  return close.length > 0 ? `Did you mean '${close[0]}'?\n` : '';
+// By edit distance, as chalice.yaml keys are: a shared prefix alone picked `deploy` for `delet`.
+async function suggest(name: string): Promise<string> {
+  const { didYouMean } = await import('@chalice-ts/core/config');
+  const close = didYouMean(name, Object.keys(COMMANDS));
+  return close ? `Did you mean '${close}'?\n` : '';
 }

@@ -30,7 +30,11 @@ export async function deleteCommand(argv: string[], io: CliIo): Promise<number> 
       ...(region !== undefined && { region }),
       onEvent: progressPrinter(io, values.json ?? false),
     });
-    io.out(result.deleted ? `Deleted ${result.stackName}.\n` : `Nothing to delete: no stack ${result.stackName}.\n`);
+    io.out(
+      result.deleted
+        ? `Deleted ${result.stackName}.\n`
+        : `Nothing to delete: no stack ${result.stackName}.\n`,
+    );
     return EXIT_OK;
   } catch (error) {
     if (error instanceof DeployerError) throw new CliError(error.code, error.message, { cause: error });

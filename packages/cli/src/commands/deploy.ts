@@ -20,7 +20,12 @@ export async function deployCommand(argv: string[], io: CliIo): Promise<number> 
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const artifacts = await buildPackage({ model: project.model, resolved: project.resolved, stage, projectDir: project.dir });
+    const artifacts = await buildPackage({
+      model: project.model,
+      resolved: project.resolved,
+      stage,
+      projectDir: project.dir,
+    });
     const result = await deployApp({
       aws: createAwsApis({
         ...(region !== undefined && { region }),
@@ -36,7 +41,11 @@ export async function deployCommand(argv: string[], io: CliIo): Promise<number> 
     if (values.json) {
       io.out(`${JSON.stringify({ type: 'result', ...result })}\n`);
     } else {
-      io.out(result.noChanges ? `No changes: ${result.stackName} is up to date.\n` : `Deployed ${result.stackName} (${result.status}).\n`);
+      io.out(
+        result.noChanges
+          ? `No changes: ${result.stackName} is up to date.\n`
+          : `Deployed ${result.stackName} (${result.status}).\n`,
+      );
       for (const [key, value] of Object.entries(result.outputs)) io.out(`  ${key}: ${value}\n`);
     }
     return EXIT_OK;

@@ -35,7 +35,9 @@ export async function localCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     server = await serve(gateway, { host, port });
   } catch (error) {
-    throw new CliError('listen-failed', error instanceof Error ? error.message : String(error), { cause: error });
+    throw new CliError('listen-failed', error instanceof Error ? error.message : String(error), {
+      cause: error,
+    });
   }
   io.out(banner(project, server.url, cacheOn));
 
@@ -57,7 +59,8 @@ export async function localCommand(argv: string[], io: CliIo): Promise<number> {
 
 function banner(project: Project, url: string, cacheOn: boolean): string {
   const rows = listRoutes(project).map(
-    (r) => `  ${r.method.padEnd(7)} ${r.path.padEnd(24)} ${r.authorizer ? `${r.authorizer} (${r.kind})` : 'open'}`,
+    (r) =>
+      `  ${r.method.padEnd(7)} ${r.path.padEnd(24)} ${r.authorizer ? `${r.authorizer} (${r.kind})` : 'open'}`,
   );
   return (
     `chalice-ts local: ${project.app.appName} (stage ${project.stage}) at ${url}\n` +
@@ -67,7 +70,13 @@ function banner(project: Project, url: string, cacheOn: boolean): string {
 }
 
 /** Reloads the app on file changes; a broken edit is reported and the previous app keeps serving. */
-function watchProject(project: Project, gateway: LocalGateway, io: CliIo, dir: string, stage: string): FSWatcher {
+function watchProject(
+  project: Project,
+  gateway: LocalGateway,
+  io: CliIo,
+  dir: string,
+  stage: string,
+): FSWatcher {
   let timer: NodeJS.Timeout | undefined;
   const reload = async () => {
     try {
@@ -75,7 +84,9 @@ function watchProject(project: Project, gateway: LocalGateway, io: CliIo, dir: s
       gateway.reload(next.app, { config: next.config });
       io.out(`chalice-ts local: reloaded ${next.app.appName}; authorizer cache cleared\n`);
     } catch (error) {
-      io.err(`chalice-ts local: reload failed, still serving the previous version:\n${error instanceof Error ? error.message : String(error)}\n`);
+      io.err(
+        `chalice-ts local: reload failed, still serving the previous version:\n${error instanceof Error ? error.message : String(error)}\n`,
+      );
     }
   };
   return watch(project.dir, { recursive: true }, (_event, file) => {

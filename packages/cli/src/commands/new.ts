@@ -14,9 +14,12 @@ const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 export async function newCommand(argv: string[], io: CliIo): Promise<number> {
   const { positionals } = parseCommandArgs('new', argv, {});
   const [name, extra] = positionals;
-  if (!name || extra !== undefined) throw usageError('expected exactly one project NAME, e.g. chalice-ts new demoauth');
+  if (!name || extra !== undefined)
+    throw usageError('expected exactly one project NAME, e.g. chalice-ts new demoauth');
   if (!NAME.test(name)) {
-    throw usageError(`'${name}' is not a valid project name: use letters, digits, '-' and '_', starting with a letter`);
+    throw usageError(
+      `'${name}' is not a valid project name: use letters, digits, '-' and '_', starting with a letter`,
+    );
   }
   const target = resolve(io.cwd, name);
   if (existsSync(target) && readdirSync(target).length > 0) {
@@ -35,6 +38,8 @@ export async function newCommand(argv: string[], io: CliIo): Promise<number> {
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  io.out(`Created ${name}/ (chalice.yaml, src/app.ts, test/app.test.ts).\nNext:\n  cd ${name}\n  npm install\n  npx chalice-ts local\n`);
+  io.out(
+    `Created ${name}/ (chalice.yaml, src/app.ts, test/app.test.ts).\nNext:\n  cd ${name}\n  npm install\n  npx chalice-ts local\n`,
+  );
   return EXIT_OK;
 }

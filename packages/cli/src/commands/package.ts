@@ -31,7 +31,9 @@ export async function packageCommand(argv: string[], io: CliIo): Promise<number>
       format,
     });
     if (values.json) {
-      io.out(`${JSON.stringify({ format, stage, files: result.files, zipSha256: result.zipSha256 }, null, 2)}\n`);
+      io.out(
+        `${JSON.stringify({ format, stage, files: result.files, zipSha256: result.zipSha256 }, null, 2)}\n`,
+      );
     } else {
       const rel = (p: string) => relative(io.cwd, p) || p;
       io.out(

@@ -13,7 +13,9 @@ export function progressPrinter(io: CliIo, json: boolean): (event: DeployEvent) 
       const failed = /FAILED|ROLLBACK/.test(event.status);
       const done = /COMPLETE$/.test(event.status);
       const status = paint(failed ? 31 : done ? 32 : 33, event.status.padEnd(28));
-      io.out(`  ${status} ${event.logicalId} (${event.resourceType})${event.reason ? ` — ${event.reason}` : ''}\n`);
+      io.out(
+        `  ${status} ${event.logicalId} (${event.resourceType})${event.reason ? ` — ${event.reason}` : ''}\n`,
+      );
       return;
     }
     io.out(`${event.message}\n`);

@@ -31,7 +31,9 @@ function localEmulation(project: Pick<Project, 'config'>, route: EffectiveModel[
         : 'verifies JWT (dev keys)';
     case 'iam': {
       const n = project.config.local?.iam?.credentials?.length ?? 0;
-      return n > 0 ? `verifies SigV4 (${n} credential${n === 1 ? '' : 's'})` : 'denies (403): no local.iam.credentials';
+      return n > 0
+        ? `verifies SigV4 (${n} credential${n === 1 ? '' : 's'})`
+        : 'denies (403): no local.iam.credentials';
     }
     default:
       return 'denies: unknown authorizer kind';
@@ -56,19 +58,30 @@ export function listRoutes(project: Pick<Project, 'config' | 'model'>): RouteLis
       ? `${SOURCES[route.source] ?? route.source}${route.authorizer.source === 'yaml' ? ' (authorizer in chalice.yaml)' : ''}`
       : (SOURCES[route.source] ?? route.source),
     scopes: [...route.scopes],
-    ttlSeconds: route.authorizer && 'ttlSeconds' in route.authorizer ? (route.authorizer.ttlSeconds ?? null) : null,
+    ttlSeconds:
+      route.authorizer && 'ttlSeconds' in route.authorizer ? (route.authorizer.ttlSeconds ?? null) : null,
     local: localEmulation(project, route),
   }));
 }
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0))) ?? [];
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** `chalice-ts routes [--json]`: each route with its effective authorizer and where it came from. */
 export async function routesCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs('routes', argv, { stage: { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parseCommandArgs('routes', argv, {
+    stage: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   const project = await loadProject({ dir: values['project-dir'] ?? io.cwd, stage: values.stage ?? 'dev' });
   const rows = listRoutes(project);
   if (values.json) {

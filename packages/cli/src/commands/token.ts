@@ -14,7 +14,8 @@ export async function tokenCommand(argv: string[], io: CliIo): Promise<number> {
     'expires-in': { type: 'string' },
   });
   const [name, extra] = positionals;
-  if (!name || extra !== undefined) throw usageError('expected one AUTHORIZER name, e.g. chalice-ts token MyPool');
+  if (!name || extra !== undefined)
+    throw usageError('expected one AUTHORIZER name, e.g. chalice-ts token MyPool');
   const tokenUse = values['token-use'];
   if (tokenUse !== undefined && tokenUse !== 'id' && tokenUse !== 'access') {
     throw usageError(`--token-use must be 'id' or 'access', got '${tokenUse}'`);
@@ -25,9 +26,11 @@ export async function tokenCommand(argv: string[], io: CliIo): Promise<number> {
   const project = await loadProject({ dir: values['project-dir'] ?? io.cwd, stage: values.stage ?? 'dev' });
   const authorizer = project.model.authorizers.get(name);
   const pools = [...project.model.authorizers.values()].filter((a) => a.kind === 'cognito_user_pools');
-  if (!authorizer || authorizer.kind !== 'cognito_user_pools') {
+  if (authorizer?.kind !== 'cognito_user_pools') {
     const known = pools.map((a) => a.name).join(', ') || 'none';
-    throw usageError(`'${name}' is not a Cognito user pool authorizer of this app (Cognito authorizers: ${known})`);
+    throw usageError(
+      `'${name}' is not a Cognito user pool authorizer of this app (Cognito authorizers: ${known})`,
+    );
   }
   const providerArn = authorizer.providerArns?.[0];
   if (!providerArn) throw usageError(`authorizer '${name}' has no provider ARNs`);

@@ -35,7 +35,9 @@ export async function importTypeScript(file: string, projectDir: string): Promis
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors ?? [];
     const lines = errors.map((m) => {
-      const at = m.location ? `${relative(projectDir, m.location.file) || m.location.file}:${m.location.line}:${m.location.column + 1} ` : '';
+      const at = m.location
+        ? `${relative(projectDir, m.location.file) || m.location.file}:${m.location.line}:${m.location.column + 1} `
+        : '';
       return `  ${at}${m.text}`;
     });
     throw new CliError(

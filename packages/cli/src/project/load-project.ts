@@ -11,7 +11,7 @@ import {
 } from '@chalice-ts/core/config';
 import type { Chalice } from '@chalice-ts/runtime';
 import { bindConfig, type EffectiveModel } from '@chalice-ts/runtime/binding';
-import { CliError, usageError } from '../errors.js';
+import { type CliError, usageError } from '../errors.js';
 import { importTypeScript } from './import-typescript.js';
 
 /** A loaded project: its config, resolved for one stage, the app, and the bound model. */
