@@ -44,8 +44,13 @@ const SOURCES: Record<string, string> = {
   code: 'code',
   'yaml-route': 'chalice.yaml routes:',
   default: 'default_authorizer',
-  none: 'chalice.yaml (authorizer: none)',
 };
+
+/** Where an unprotected route's state comes from: an explicit opt-out, or nothing at all. */
+function openSource(project: Pick<Project, 'config'>, method: string, path: string): string {
+  const binding = project.config.routes?.[`${method} ${path}`];
+  return binding?.authorizer === 'none' ? 'chalice.yaml routes: (authorizer: none)' : 'code (no authorizer)';
+}
 
 /** The rows of the listing, in route order. */
 export function listRoutes(project: Pick<Project, 'config' | 'model'>): RouteListing[] {
@@ -56,7 +61,7 @@ export function listRoutes(project: Pick<Project, 'config' | 'model'>): RouteLis
     kind: route.authorizer?.kind ?? null,
     declaredIn: route.authorizer
       ? `${SOURCES[route.source] ?? route.source}${route.authorizer.source === 'yaml' ? ' (authorizer in chalice.yaml)' : ''}`
-      : (SOURCES[route.source] ?? route.source),
+      : openSource(project, route.method, route.path),
     scopes: [...route.scopes],
     ttlSeconds:
       route.authorizer && 'ttlSeconds' in route.authorizer ? (route.authorizer.ttlSeconds ?? null) : null,
