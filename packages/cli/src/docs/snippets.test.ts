@@ -73,6 +73,10 @@ describe('typechecked snippets in docs/', () => {
     const { fileExists, readFile, getSourceFile } = host;
     host.fileExists = (f) => virtual.has(f) || fileExists.call(host, f);
     host.readFile = (f) => virtual.get(f) ?? readFile.call(host, f);
+    // The virtual projects have no folders on disk: module resolution must still see them.
+    const { directoryExists } = host;
+    host.directoryExists = (d) =>
+      [...virtual.keys()].some((f) => f.startsWith(`${d}/`)) || (directoryExists?.call(host, d) ?? false);
     host.getSourceFile = (f, lang, onError, fresh) => {
       const text = virtual.get(f);
       return text === undefined
