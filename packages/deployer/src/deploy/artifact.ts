@@ -22,6 +22,8 @@ export async function uploadArtifact(options: {
   readonly zip: Uint8Array;
   readonly sha256: string;
   readonly contentType?: string;
+  /** What the object is, for progress messages; default `Code`. */
+  readonly label?: string;
   readonly emit: DeployEventListener;
   readonly sleep: Sleep;
   readonly signal?: AbortSignal | undefined;
@@ -35,7 +37,7 @@ export async function uploadArtifact(options: {
       action: 'skipped',
       bucket,
       key,
-      message: `Code unchanged (s3://${bucket}/${key}).`,
+      message: `${options.label ?? 'Code'} unchanged (s3://${bucket}/${key}).`,
     });
     return 'skipped';
   } catch (error) {

@@ -60,6 +60,12 @@ export function bootstrapTemplate(): CfnTemplate {
   };
 }
 
+/** The artifact bucket, and the bootstrap stack's id (its ARN names the account and region). */
+export interface ArtifactBucket {
+  readonly bucket: string;
+  readonly stackId: string;
+}
+
 /**
  * The artifact bucket's name, creating the bootstrap stack the first time (and repairing it if a
  * first attempt failed).
@@ -67,10 +73,11 @@ export function bootstrapTemplate(): CfnTemplate {
 export async function ensureArtifactBucket(
   ctx: ExecutorContext,
   stackName = BOOTSTRAP_STACK_NAME,
-): Promise<string> {
+): Promise<ArtifactBucket> {
   const existing = await describeStack(ctx, stackName);
   let outputs =
     existing?.status.isSuccess || existing?.status.isUpdateRolledBack ? existing.outputs : undefined;
+  let stackId = existing?.stackId ?? stackName;
   if (!outputs?.['BucketName']) {
     ctx.emit({
       type: 'bootstrap',
@@ -78,6 +85,7 @@ export async function ensureArtifactBucket(
     });
     const result = await deployStack(ctx, { stackName, templateBody: JSON.stringify(bootstrapTemplate()) });
     outputs = result.outputs;
+    stackId = result.stackId;
   }
   const bucket = outputs['BucketName'];
   if (!bucket) {
@@ -87,5 +95,5 @@ export async function ensureArtifactBucket(
     );
   }
   ctx.emit({ type: 'bootstrap', bucket, message: `Artifact bucket: ${bucket}` });
-  return bucket;
+  return { bucket, stackId };
 }

@@ -13,12 +13,12 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zipDeterministic } from '../bundle/index.js';
 import { DeployerError } from '../errors.js';
-import { allAuthorizersApp, seedApp, resolved } from '../fixtures/apps.js';
+import { allAuthorizersApp, largeApp, seedApp, resolved } from '../fixtures/apps.js';
 import { FakeAws } from '../fixtures/fake-aws.js';
 import { buildResourceModel, type EffectiveModelInput } from '../model/index.js';
 import type { PackageArtifacts } from '../package/index.js';
 import { buildSwagger } from '../swagger/index.js';
-import { buildCloudFormation } from '../template/index.js';
+import { buildCloudFormation, deploymentLogicalId } from '../template/index.js';
 import { deleteApp } from './delete-app.js';
 import { deployApp } from './deploy-app.js';
 import { readDeployedRecord } from './deployed-record.js';
@@ -198,6 +198,75 @@ describe('deployApp', () => {
         /^https:\/\/BucketName-of-chalice-ts-bootstrap\.s3\.us-west-2\.amazonaws\.com\/demoauth1\/templates\//,
       ),
     });
+  });
+
+  it('deploys a 2,000-route API by importing its definition from S3 once, then skips the upload', async () => {
+    const big = artifacts(largeApp(2_000));
+    expect(JSON.stringify(big.template).length).toBeGreaterThan(1_000_000);
+
+    const result = await deploy(big);
+    expect(result).toMatchObject({ stackName: 'bigapp-dev', status: 'CREATE_COMPLETE' });
+    expect(result.apiBody).toEqual({
+      bucket: 'BucketName-of-chalice-ts-bootstrap',
+      key: expect.stringMatching(/^bigapp\/openapi\/[0-9a-f]{64}\.json$/),
+      uploaded: true,
+    });
+    const key = result.apiBody?.key ?? '';
+    const openapiPuts = () =>
+      aws.s3Mock.commandCalls(PutObjectCommand).filter((c) => c.args[0].input.Key?.includes('/openapi/'));
+    expect(openapiPuts()).toHaveLength(1);
+    expect(aws.s3Mock).toHaveReceivedCommandWith(PutObjectCommand, {
+      Key: key,
+      ContentType: 'application/json',
+    });
+
+    const uploaded = JSON.parse(
+      new TextDecoder().decode(aws.objects.get(`BucketName-of-chalice-ts-bootstrap/${key}`)),
+    );
+    expect(Object.keys(uploaded.paths)).toHaveLength(1_000);
+    expect(JSON.stringify(uploaded)).not.toContain('Fn::');
+    expect(uploaded.paths['/r0/{id}'].get['x-amazon-apigateway-integration'].uri).toBe(
+      'arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123456789012:function:bigapp-dev/invocations',
+    );
+
+    const input = aws.cfnMock.commandCalls(CreateChangeSetCommand).at(-1)?.args[0].input;
+    const body = input?.TemplateBody ?? '';
+    expect(Buffer.byteLength(body)).toBeLessThan(51_200);
+    const template = JSON.parse(body);
+    expect(template.Resources.RestAPI.Properties).not.toHaveProperty('Body');
+    expect(template.Resources).toHaveProperty(deploymentLogicalId(big.swagger));
+    // The very template whose schema check runs in templates.test.ts (loading the CloudFormation
+    // specification here too would add seconds to this file).
+    expect(template).toEqual(
+      JSON.parse(
+        JSON.stringify(buildCloudFormation(big.resources, big.swagger, { apiBody: { kind: 'parameters' } })),
+      ),
+    );
+    expect(input?.Parameters).toEqual(
+      expect.arrayContaining([
+        { ParameterKey: 'ApiBodyBucket', ParameterValue: 'BucketName-of-chalice-ts-bootstrap' },
+        { ParameterKey: 'ApiBodyKey', ParameterValue: key },
+      ]),
+    );
+    expect(events.find((e) => e.type === 'api-body')?.message).toMatch(
+      /importing the API definition from S3/,
+    );
+
+    aws.s3Mock.resetHistory();
+    events = [];
+    const again = await deploy(artifacts(largeApp(2_000)));
+    expect(again).toMatchObject({ noChanges: true, apiBody: { key, uploaded: false } });
+    expect(openapiPuts()).toHaveLength(0);
+    expect(messages()).toContain(
+      `API definition unchanged (s3://BucketName-of-chalice-ts-bootstrap/${key}).`,
+    );
+  });
+
+  it('keeps the Swagger inline when the template fits', async () => {
+    const result = await deploy();
+    expect(result).not.toHaveProperty('apiBody');
+    const body = aws.cfnMock.commandCalls(CreateChangeSetCommand).at(-1)?.args[0].input.TemplateBody ?? '';
+    expect(JSON.parse(body).Resources.RestAPI.Properties).toHaveProperty('Body');
   });
 
   it('refuses to deploy over a stack that is busy', async () => {

@@ -1,8 +1,9 @@
 import type { PackageArtifacts } from '../package/index.js';
-import { CODE_PARAMETERS } from '../template/index.js';
+import { API_BODY_PARAMETERS, buildCloudFormation, CODE_PARAMETERS } from '../template/index.js';
 import { DeployerError } from '../errors.js';
 import { artifactKey, uploadArtifact } from './artifact.js';
-import { stageLargeTemplate } from './template-upload.js';
+import { type StagedApiBody, stageApiBody } from './api-body.js';
+import { stageLargeTemplate, TEMPLATE_URL_LIMIT } from './template-upload.js';
 import type { AwsApis } from './aws-api.js';
 import { ensureArtifactBucket } from './bootstrap.js';
 import type { ExecutorContext } from './context.js';
@@ -40,6 +41,8 @@ export interface DeployAppResult {
   readonly outputs: Readonly<Record<string, string>>;
   readonly recordPath: string;
   readonly artifact: { readonly bucket: string; readonly key: string; readonly uploaded: boolean };
+  /** Set when the API definition was imported from S3 (`BodyS3Location`) instead of inline. */
+  readonly apiBody?: StagedApiBody;
 }
 
 /**
@@ -69,7 +72,9 @@ export function executorContext(options: ExecutorOptions): ExecutorContext {
 /**
  * `chalice-ts deploy`: ensures the artifact bucket, uploads `deployment.zip` under its content
  * hash (skipped when already there), applies the template through a change set, reports progress
- * through `onEvent`, and records the outputs in `.chalice-ts/deployed/<stage>.json`.
+ * through `onEvent`, and records the outputs in `.chalice-ts/deployed/<stage>.json`. When the
+ * template with the Swagger inline would pass CloudFormation's 1,000,000-byte limit, the Swagger
+ * is uploaded as `openapi.json` (content-addressed) and `RestAPI` imports it via `BodyS3Location`.
  *
  * @example
  * ```ts
@@ -81,7 +86,7 @@ export function executorContext(options: ExecutorOptions): ExecutorContext {
  */
 export async function deployApp(options: DeployAppOptions): Promise<DeployAppResult> {
   const ctx = executorContext(options);
-  const { resources, template, zip, zipSha256 } = options.artifacts;
+  const { resources, swagger, template, zip, zipSha256 } = options.artifacts;
   const stackName = options.stackName ?? defaultStackName(resources.appName, options.stage);
   if (template.Transform !== undefined) {
     throw new DeployerError(
@@ -90,7 +95,8 @@ export async function deployApp(options: DeployAppOptions): Promise<DeployAppRes
     );
   }
 
-  const bucket = await ensureArtifactBucket(ctx);
+  const artifactBucket = await ensureArtifactBucket(ctx);
+  const { bucket } = artifactBucket;
   const key = artifactKey(resources.appName, zipSha256);
   const upload = await uploadArtifact({
     s3: options.aws.s3,
@@ -103,7 +109,25 @@ export async function deployApp(options: DeployAppOptions): Promise<DeployAppRes
     signal: options.signal,
   });
 
-  const templateBody = JSON.stringify(template);
+  const parameters: Record<string, string> = { [CODE_PARAMETERS.bucket]: bucket, [CODE_PARAMETERS.key]: key };
+  let templateBody = JSON.stringify(template);
+  let apiBody: StagedApiBody | undefined;
+  const inlineBytes = Buffer.byteLength(templateBody);
+  if (inlineBytes > TEMPLATE_URL_LIMIT) {
+    ctx.emit({
+      type: 'api-body',
+      inlineBytes,
+      message:
+        `With the API inline the template is ${inlineBytes.toLocaleString('en-US')} bytes ` +
+        '(CloudFormation allows 1,000,000); importing the API definition from S3 instead.',
+    });
+    apiBody = await stageApiBody(ctx, { s3: options.aws.s3, artifactBucket, swagger, resources });
+    templateBody = JSON.stringify(
+      buildCloudFormation(resources, swagger, { apiBody: { kind: 'parameters' } }),
+    );
+    parameters[API_BODY_PARAMETERS.bucket] = apiBody.bucket;
+    parameters[API_BODY_PARAMETERS.key] = apiBody.key;
+  }
   const templateUrl = await stageLargeTemplate(options, ctx, {
     bucket,
     templateBody,
@@ -113,7 +137,7 @@ export async function deployApp(options: DeployAppOptions): Promise<DeployAppRes
     stackName,
     templateBody,
     ...(templateUrl && { templateUrl }),
-    parameters: { [CODE_PARAMETERS.bucket]: bucket, [CODE_PARAMETERS.key]: key },
+    parameters,
     description: `chalice-ts deploy of ${resources.appName} (${options.stage})`,
   });
 
@@ -145,5 +169,6 @@ export async function deployApp(options: DeployAppOptions): Promise<DeployAppRes
     outputs: result.outputs,
     recordPath,
     artifact: { bucket, key, uploaded: upload === 'uploaded' },
+    ...(apiBody && { apiBody }),
   };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zipDeterministic } from '../bundle/index.js';
-import { allAuthorizersApp, resolved, seedApp } from '../fixtures/apps.js';
+import { allAuthorizersApp, largeApp, resolved, seedApp } from '../fixtures/apps.js';
 import { HttpFakeAws, parseQuery } from '../fixtures/http-fake-aws.js';
 import { buildResourceModel, type EffectiveModelInput } from '../model/index.js';
 import type { PackageArtifacts } from '../package/index.js';
@@ -114,6 +114,28 @@ describe('deploy and delete over HTTP against a CloudFormation/S3 fake on 127.0.
     aws.throttle['DescribeChangeSet'] = 1;
     await expect(deploy()).resolves.toMatchObject({ status: 'CREATE_COMPLETE' });
     expect(events.filter((e) => e.type === 'retry')).toHaveLength(3);
+  });
+
+  it('deploys a 2,000-route API through BodyS3Location, uploading openapi.json only the first time', async () => {
+    const big = artifacts(largeApp(2_000));
+    const first = await deploy(big);
+    expect(first.status).toBe('CREATE_COMPLETE');
+    const key = first.apiBody?.key ?? '';
+    expect(key).toMatch(/^bigapp\/openapi\/[0-9a-f]{64}\.json$/);
+    const puts = () => aws.requests.filter((r) => r.action === 'S3:PutObject' && r.input['Key'] === key);
+    expect(puts()).toHaveLength(1);
+    const stored = new TextDecoder().decode(aws.objects.get(`BucketName-of-chalice-ts-bootstrap/${key}`));
+    expect(Object.keys(JSON.parse(stored).paths)).toHaveLength(1_000);
+    const change = aws.requests.find(
+      (r) => r.action === 'CreateChangeSet' && r.input['StackName'] === 'bigapp-dev',
+    );
+    expect(String(change?.input['TemplateBody']).length).toBeLessThan(51_200);
+
+    aws.requests.length = 0;
+    const again = await deploy(artifacts(largeApp(2_000)));
+    expect(again).toMatchObject({ noChanges: true, apiBody: { key, uploaded: false } });
+    expect(actions()).toContain('S3:HeadObject');
+    expect(actions()).not.toContain('S3:PutObject');
   });
 
   it('deletes the stack and the deployed record', async () => {

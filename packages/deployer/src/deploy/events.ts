@@ -11,6 +11,7 @@ export type DeployEvent =
       readonly key: string;
       readonly message: string;
     }
+  | { readonly type: 'api-body'; readonly inlineBytes: number; readonly message: string }
   | { readonly type: 'recreate'; readonly stackName: string; readonly message: string }
   | {
       readonly type: 'change-set';

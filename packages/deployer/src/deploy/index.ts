@@ -1,6 +1,9 @@
+export type { StagedApiBody } from './api-body.js';
+export { apiBodyKey } from './api-body.js';
 export { artifactKey } from './artifact.js';
 export type { AwsApis, CloudFormationApi, S3Api } from './aws-api.js';
 export { cloudFormationApi, createAwsApis, s3Api } from './aws-api.js';
+export type { ArtifactBucket } from './bootstrap.js';
 export { BOOTSTRAP_STACK_NAME, bootstrapTemplate } from './bootstrap.js';
 export type { DeleteAppOptions, DeleteAppResult } from './delete-app.js';
 export { deleteApp } from './delete-app.js';

@@ -37,6 +37,7 @@ export async function stageLargeTemplate(
     zip: bytes,
     sha256,
     contentType: 'application/json',
+    label: 'Template',
     emit: ctx.emit,
     sleep: ctx.sleep,
     signal: options.signal,

@@ -6,6 +6,7 @@ import { AuthResponse, Chalice, CustomAuthorizer, IAMAuthorizer } from '@chalice
 import { bindConfig, type EffectiveModel } from '@chalice-ts/runtime/binding';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiGatewayExtensionIssues } from '../fixtures/apigateway-extensions.js';
 import { resolved } from '../fixtures/apps.js';
 import { makeProject, SEED_APP_SOURCE } from '../fixtures/project.js';
 import { validateTemplate } from '../fixtures/validate-template.js';
@@ -95,6 +96,7 @@ describe('packaging an app bound by the real runtime (code + chalice.yaml)', () 
 
   it('writes a valid Swagger document and a template that passes the CloudFormation schemas', async () => {
     await expect(SwaggerParser.validate(structuredClone(result.swagger) as never)).resolves.toBeTruthy();
+    expect(apiGatewayExtensionIssues(result.swagger)).toEqual([]);
     expect(await validateTemplate(result.template as never)).toEqual([]);
   });
 

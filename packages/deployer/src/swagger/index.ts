@@ -4,3 +4,5 @@ export { builtinSecurityDefinition, securityDefinition } from './builtin-definit
 export { accessControlHeaders, preflightOperation } from './cors.js';
 export type { FnSub } from './uri.js';
 export { lambdaInvocationUri } from './uri.js';
+export type { StackEnvironment } from './resolve-intrinsics.js';
+export { resolveSwaggerIntrinsics, stackEnvironment } from './resolve-intrinsics.js';

@@ -8,11 +8,20 @@ import {
   restApiOutputs,
   roleValue,
 } from './parts.js';
-import { CODE_PARAMETERS, type CfnResource, type CfnTemplate, type CodeLocation } from './types.js';
+import {
+  API_BODY_PARAMETERS,
+  type ApiBodyLocation,
+  CODE_PARAMETERS,
+  type CfnResource,
+  type CfnTemplate,
+  type CodeLocation,
+} from './types.js';
 
 export interface BuildCloudFormationOptions {
   /** Where `Code` points; default: the `DeploymentBucket`/`DeploymentKey` parameters. */
   readonly code?: CodeLocation;
+  /** Where the Swagger goes; default inline `Body`. */
+  readonly apiBody?: ApiBodyLocation;
 }
 
 /**
@@ -47,10 +56,15 @@ export function buildCloudFormation(
   if (resources.managedRole) out['DefaultRole'] = defaultRole();
   for (const fn of allFunctions(resources)) out[fn.cfnName] = lambdaFunction(fn, code);
 
-  out['RestAPI'] = {
-    Type: 'AWS::ApiGateway::RestApi',
-    Properties: { Body: swagger, EndpointConfiguration: { Types: ['EDGE'] } },
-  };
+  out['RestAPI'] = restApi(resources, swagger, options.apiBody ?? { kind: 'inline' });
+  if (options.apiBody?.kind === 'parameters') {
+    template.Parameters = {
+      ...template.Parameters,
+      [API_BODY_PARAMETERS.bucket]: { Type: 'String', Description: 'S3 bucket holding openapi.json' },
+      [API_BODY_PARAMETERS.key]: { Type: 'String', Description: 'S3 key of openapi.json (content hash)' },
+    };
+  }
+  // The id hashes the Swagger in both placements, so any API change still creates a new deployment.
   const deploymentId = deploymentLogicalId(swagger);
   out[deploymentId] = {
     Type: 'AWS::ApiGateway::Deployment',
@@ -66,6 +80,26 @@ export function buildCloudFormation(
   };
   Object.assign(out, invokePermissions(resources));
   return template;
+}
+
+function restApi(resources: ResourceModel, swagger: SwaggerDocument, body: ApiBodyLocation): CfnResource {
+  const endpoint = { EndpointConfiguration: { Types: ['EDGE'] } };
+  if (body.kind === 'inline') {
+    return { Type: 'AWS::ApiGateway::RestApi', Properties: { Body: swagger, ...endpoint } };
+  }
+  return {
+    Type: 'AWS::ApiGateway::RestApi',
+    Properties: {
+      BodyS3Location: {
+        Bucket: { Ref: API_BODY_PARAMETERS.bucket },
+        Key: { Ref: API_BODY_PARAMETERS.key },
+      },
+      ...endpoint,
+    },
+    // Inline, the `${Fn.Arn}` substitutions order the functions before the API; the S3 body holds
+    // plain ARNs, so the same order is kept explicitly.
+    DependsOn: allFunctions(resources).map((fn) => fn.cfnName),
+  };
 }
 
 function lambdaFunction(fn: FunctionModel, code: CodeLocation): CfnResource {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allAuthorizersApp, seedApp, resolved } from '../fixtures/apps.js';
+import { allAuthorizersApp, largeApp, seedApp, resolved } from '../fixtures/apps.js';
 import { validateTemplate } from '../fixtures/validate-template.js';
 import { bootstrapTemplate } from '../deploy/bootstrap.js';
 import { buildResourceModel, type EffectiveModelInput } from '../model/index.js';
 import { buildSwagger } from '../swagger/index.js';
 import { buildCloudFormation } from './cloudformation.js';
+import { deploymentLogicalId } from './parts.js';
 import { buildSam } from './sam.js';
 
 const build = (model: EffectiveModelInput = seedApp()) => {
@@ -91,6 +92,48 @@ describe('buildCloudFormation', () => {
     ['the all-authorizers app', allAuthorizersApp()],
   ])('passes the CloudFormation resource schemas for %s', async (_name, model) => {
     expect(await validateTemplate(build(model).cfn as never)).toEqual([]);
+  });
+});
+
+describe('buildCloudFormation with the API body in S3', () => {
+  const large = () => {
+    const resources = buildResourceModel(largeApp(2_000), resolved(), { stage: 'dev' });
+    const swagger = buildSwagger(resources);
+    return {
+      swagger,
+      inline: buildCloudFormation(resources, swagger),
+      s3: buildCloudFormation(resources, swagger, { apiBody: { kind: 'parameters' } }),
+    };
+  };
+
+  it('reads the Swagger from BodyS3Location parameters and keeps the Swagger-hash deployment id', () => {
+    const { swagger, s3 } = large();
+    expect(s3.Resources['RestAPI']).toEqual({
+      Type: 'AWS::ApiGateway::RestApi',
+      Properties: {
+        BodyS3Location: { Bucket: { Ref: 'ApiBodyBucket' }, Key: { Ref: 'ApiBodyKey' } },
+        EndpointConfiguration: { Types: ['EDGE'] },
+      },
+      DependsOn: ['APIHandler', 'DemoAuth', 'KeyAuth'],
+    });
+    expect(Object.keys(s3.Parameters ?? {})).toEqual([
+      'DeploymentBucket',
+      'DeploymentKey',
+      'ApiBodyBucket',
+      'ApiBodyKey',
+    ]);
+    expect(s3.Resources).toHaveProperty(deploymentLogicalId(swagger));
+  });
+
+  it('brings a 2,000-route API from past the 1,000,000-byte limit to a few KiB', () => {
+    const { inline, s3 } = large();
+    expect(JSON.stringify(inline).length).toBeGreaterThan(1_000_000);
+    expect(JSON.stringify(s3).length).toBeLessThan(51_200);
+    expect(Object.keys(s3.Resources)).toEqual(Object.keys(inline.Resources));
+  });
+
+  it('passes the CloudFormation resource schemas', async () => {
+    expect(await validateTemplate(large().s3 as never)).toEqual([]);
   });
 });
 

@@ -27,3 +27,15 @@ export type CodeLocation =
 
 /** Parameter names of the stack when `CodeLocation` is `parameters`. */
 export const CODE_PARAMETERS = { bucket: 'DeploymentBucket', key: 'DeploymentKey' } as const;
+
+/**
+ * Where `RestAPI` reads its Swagger from: inline as `Body` (the default, Chalice's shape), or from
+ * S3 as `BodyS3Location` filled from the `ApiBodyBucket`/`ApiBodyKey` parameters — what `deployApp`
+ * switches to when the inline template would pass CloudFormation's 1,000,000-byte limit. The S3
+ * object must hold the Swagger with its intrinsics resolved (`resolveSwaggerIntrinsics`): API
+ * Gateway imports the file as it is, CloudFormation never evaluates `Fn::Sub` inside it.
+ */
+export type ApiBodyLocation = { readonly kind: 'inline' } | { readonly kind: 'parameters' };
+
+/** Parameter names of the stack when `ApiBodyLocation` is `parameters`. */
+export const API_BODY_PARAMETERS = { bucket: 'ApiBodyBucket', key: 'ApiBodyKey' } as const;
