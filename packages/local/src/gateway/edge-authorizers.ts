@@ -14,6 +14,8 @@ export interface EdgeSettings {
   clock: Clock;
   region: string;
   bound: Bound;
+  /** In-memory public keys for Cognito tokens; else `local.cognito.jwks_file`, else the dev keys. */
+  jwks?: JSONWebKeySet;
 }
 
 /**
@@ -27,9 +29,11 @@ export function makeCognitoFactory(settings: EdgeSettings): AuthorizerFactory {
   const jwks = () => {
     const file = bound.local.cognito?.jwks_file;
     keys ??=
-      file !== undefined
-        ? loadJwksFile(resolve(bound.projectDir, file))
-        : devKeys(bound.projectDir).then((k) => k.jwks);
+      settings.jwks !== undefined
+        ? Promise.resolve(settings.jwks)
+        : file !== undefined
+          ? loadJwksFile(resolve(bound.projectDir, file))
+          : devKeys(bound.projectDir).then((k) => k.jwks);
     return keys;
   };
   return (a) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import type { JSONWebKeySet } from 'jose';
 import { Router } from '@chalice-ts/runtime';
 import { AuthorizerCache } from '../cache/authorizer-cache.js';
 import { type Clock, systemClock } from '../cache/clock.js';
@@ -30,6 +31,11 @@ export interface LocalGatewayOptions extends BindOptions {
   logger?: LoggerInput;
   /** Emulate API Gateway's authorizer TTL cache. Default: `local.authorizer_cache` (true). */
   authorizerCache?: boolean;
+  /**
+   * Public keys that Cognito tokens are verified against, in memory (the test kit's own key);
+   * takes precedence over `local.cognito.jwks_file` and the project's dev keys.
+   */
+  cognitoJwks?: JSONWebKeySet;
   /** Bound on cached policies (least recently used dropped first). Default 10,000. */
   cacheSize?: number;
   /** Defaults: `local.region` or `us-east-1`, `local.account_id` or `123456789012`, `local.api_id` or `local`. */
@@ -367,7 +373,14 @@ export class LocalGateway {
     const accountId = o.accountId ?? local.account_id ?? '123456789012';
     const apiId = o.apiId ?? local.api_id ?? 'local';
     const model = bound.model;
-    const edge = { logger: this.#logger, clock: this.#clock, region, bound, projectDir: o.projectDir };
+    const edge = {
+      logger: this.#logger,
+      clock: this.#clock,
+      region,
+      bound,
+      projectDir: o.projectDir,
+      ...(o.cognitoJwks !== undefined && { jwks: o.cognitoJwks }),
+    };
     const compiled = compileModel(model, {
       cache: cacheOn ? this.#cache : null,
       logger: this.#logger,

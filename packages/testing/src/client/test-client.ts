@@ -112,6 +112,7 @@ export class TestClient {
       projectDir: baseDir,
       clock,
       logger: collector(logs, options.logger),
+      ...(setup.jwks !== undefined && { cognitoJwks: setup.jwks }),
       ...(options.authorizerCache !== undefined && { authorizerCache: options.authorizerCache }),
     });
     const place = {

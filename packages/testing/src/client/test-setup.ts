@@ -1,3 +1,4 @@
+import type { LocalGatewayOptions } from '@chalice-ts/local';
 import { devKeys, type SigV4Credential } from '@chalice-ts/local';
 import type { LocalConfig, ResolvedConfig } from '@chalice-ts/core/config';
 import type { EffectiveModel } from '@chalice-ts/runtime/binding';
@@ -9,6 +10,9 @@ import { inMemoryTestKey, type SigningKey, signingKeyFromJwk } from '../tokens/s
  * is empty, so IAM routes can be tested without configuring one. Only the test client's gateway
  * knows it; `chalice-ts local` never accepts it. `userArn` uses `local.account_id` when set.
  */
+/** Public keys as the gateway takes them in memory. */
+type CognitoJwks = NonNullable<LocalGatewayOptions['cognitoJwks']>;
+
 export const TEST_IAM_CREDENTIAL: SigV4Credential = Object.freeze({
   accessKeyId: 'AKIDCHALICETSTEST',
   secretAccessKey: 'chalice-ts-test-client-secret-not-for-real-use',
@@ -23,12 +27,14 @@ export interface TestSetup {
   addedCredential: boolean;
   key: SigningKey | null;
   noKeyReason: string;
+  /** The in-memory public keys the gateway verifies Cognito tokens with, when there is no project. */
+  jwks?: CognitoJwks;
 }
 
 /**
  * Adjusts `local` for testing: a test IAM credential when none is configured, and a Cognito signing
  * key the client can mint with — the project's dev keys (`.chalice-ts/`) with a project
- * directory, else an in-memory key whose JWKS the gateway reads through `local.cognito.jwks_file`.
+ * directory, else an in-memory key whose public JWKS is handed to the gateway (`cognitoJwks`).
  * A configured `jwks_file` is respected: the gateway keeps verifying against it (tokens cannot be
  * minted then).
  */
@@ -70,7 +76,14 @@ export async function testSetup(
     } else {
       const test = inMemoryTestKey();
       key = test;
-      local.cognito = { jwks_file: test.jwksFile };
+      return {
+        local,
+        credential,
+        addedCredential: configured.length === 0,
+        key,
+        noKeyReason,
+        jwks: test.jwks,
+      };
     }
   }
   return { local, credential, addedCredential: configured.length === 0, key, noKeyReason };

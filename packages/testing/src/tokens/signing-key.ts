@@ -1,3 +1,4 @@
+import type { LocalGatewayOptions } from '@chalice-ts/local';
 import {
   createHash,
   createPrivateKey,
@@ -5,11 +6,11 @@ import {
   type JsonWebKey,
   type KeyObject,
 } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /** An RS256 signing key the gateway trusts: the private half and its `kid`. */
+/** Public keys as the gateway takes them in memory. */
+type CognitoJwks = NonNullable<LocalGatewayOptions['cognitoJwks']>;
+
 export interface SigningKey {
   readonly kid: string;
   readonly key: KeyObject;
@@ -21,26 +22,21 @@ export function signingKeyFromJwk(jwk: object & { kid: string }): SigningKey {
 }
 
 interface TestKey extends SigningKey {
-  readonly jwksFile: string;
+  readonly jwks: CognitoJwks;
 }
 
 let testKey: TestKey | null = null;
 
 /**
  * The in-memory key for clients without a project directory: one RSA pair per process (making one
- * takes tens of milliseconds), its public half written to a temporary JWKS file that the gateway
- * reads through `local.cognito.jwks_file` — the gateway has no option for an in-memory JWKS. The
- * folder is removed when the process exits.
+ * takes tens of milliseconds), its public half handed to the gateway in memory (`cognitoJwks`).
  */
 export function inMemoryTestKey(): TestKey {
   if (testKey !== null) return testKey;
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pub = publicKey.export({ format: 'jwk' });
   const kid = createHash('sha256').update(`${pub.n}.${pub.e}`).digest('base64url').slice(0, 22);
-  const dir = mkdtempSync(join(tmpdir(), 'chalice-ts-testing-'));
-  const jwksFile = join(dir, 'test-jwks.json');
-  writeFileSync(jwksFile, JSON.stringify({ keys: [{ ...pub, kid, alg: 'RS256', use: 'sig' }] }));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  testKey = { kid, key: privateKey, jwksFile };
+  const jwks = { keys: [{ ...pub, kid, alg: 'RS256', use: 'sig' }] } as CognitoJwks;
+  testKey = { kid, key: privateKey, jwks };
   return testKey;
 }
