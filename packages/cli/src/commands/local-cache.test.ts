@@ -35,14 +35,14 @@ describe.each([
     expect(JSON.parse(res.body)).toEqual({ Message: 'User is not authorized to access this resource' });
     // Cached: one evaluation covers both requests; uncached: the authorizer runs for each.
     expect((await demoCalls(local)) - before).toBe(cached ? 1 : 2);
-    const line = await local.waitForStdout(/^GET \/other 403 .*$/m, { from });
+    const line = await local.waitForOutput(/^GET \/other 403 .*$/m, { from });
     expect(line).toContain(cached ? 'cache=hit' : 'cache=off');
   });
 
   it(
     cached ? 'logs why the cached policy denied the other route' : 'does not warn about the cache',
     async () => {
-      await local.waitForStdout(/^GET \/health 200 .*$/m);
+      await local.waitForOutput(/^GET \/health 200 .*$/m);
       if (cached) expect(local.stdout()).toMatch(TRAP);
       else expect(local.stdout()).not.toMatch(/cached policy/);
     },

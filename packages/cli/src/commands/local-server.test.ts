@@ -62,8 +62,24 @@ describe('chalice-ts local, the server process', () => {
       source.replace("routes: ['/'], principalId: 'user'", "routes: ['/'], principalId: 'edited'"),
     );
 
-    await local.waitForStdout(/reloaded demoauth1; authorizer cache cleared/, { from });
+    await local.waitForOutput(/reloaded demoauth1; authorizer cache cleared/, { from });
     // Same token: a stale cache entry would still answer with the old principal.
     expect(await principal()).toBe('edited');
+  });
+
+  it('keeps serving the previous app when an edit does not compile, and says so on stderr', async () => {
+    const copy = await copyFixture('seed');
+    cleanups.push(copy.remove);
+    const local: LocalProcess = await startLocal(copy.dir, ['--watch']);
+    cleanups.push(() => local.stop());
+    const from = local.stderr().length;
+    await writeFile(join(copy.dir, 'src', 'app.ts'), 'export const app = {{ not typescript');
+
+    await local.waitForOutput(/reload failed, still serving the previous version/, {
+      stream: 'stderr',
+      from,
+    });
+    expect(local.stderr()).toMatch(/src\/app\.ts:1:\d+/);
+    expect((await curl(['-H', 'Authorization: allow', `${local.url}/`])).status).toBe(200);
   });
 });

@@ -110,7 +110,7 @@ describe('chalice-ts local, one row of ARCHITECTURE §4 per request', () => {
   it('fails closed with 500 for a custom authorizer without a local handler, and says how to add one', async () => {
     const from = local.stdout().length;
     expectGatewayError(await curl(['-H', 'Authorization: t', `${local.url}/custom-none`]), CONFIG_ERROR);
-    await local.waitForStdout(/NoLocalHandler has no local handler.*local_handler/, { from });
+    await local.waitForOutput(/NoLocalHandler has no local handler.*local_handler/, { from });
   });
 
   it('answers 403 Missing Authentication Token for an unknown path, and for OPTIONS without CORS', async () => {
@@ -198,7 +198,7 @@ describe('chalice-ts local request log', () => {
   it('writes one line per request on stdout with method, path, status, authorizer, decision and cache', async () => {
     const from = local.stdout().length;
     await curl(['-H', 'Authorization: deny', `${local.url}/?token=query-secret-q1`]);
-    const line = await local.waitForStdout(/^GET \/ 403 .*$/m, { from });
+    const line = await local.waitForOutput(/^GET \/ 403 .*$/m, { from });
     expect(line).toMatch(/^GET \/ 403 demo_auth deny cache=(hit|miss) \d+\.\dms$/);
   });
 

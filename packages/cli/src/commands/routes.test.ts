@@ -48,7 +48,13 @@ describe('chalice-ts routes --json', () => {
       ttl: 300,
     },
     { path: '/iam', authorizer: 'sigv4', kind: 'iam', declaredIn: /^default_authorizer/ },
-    { path: '/health', authorizer: null, kind: null, declaredIn: /authorizer: none/, ttl: null },
+    {
+      path: '/health',
+      authorizer: null,
+      kind: null,
+      declaredIn: /^chalice\.yaml routes: \(authorizer: none\)$/,
+      ttl: null,
+    },
   ])(
     'shows $path guarded by $authorizer, declared in $declaredIn',
     ({ path, authorizer, kind, declaredIn, ttl }) => {
@@ -86,7 +92,7 @@ describe('chalice-ts routes', () => {
     expect(lines).toHaveLength(13);
     expect(lines.find((l) => /^GET\s+\/iam\s/.test(l))).toMatch(/sigv4\s+iam\s+default_authorizer/);
     expect(lines.find((l) => /^GET\s+\/health\s/.test(l))).toMatch(
-      /\/health\s+-\s+-\s+chalice\.yaml \(authorizer: none\)/,
+      /\/health\s+-\s+-\s+chalice\.yaml routes: \(authorizer: none\)/,
     );
   });
 
