@@ -22,7 +22,13 @@ export default defineConfig({
     projects: [
       ...packages.map((name) => ({
         extends: true as const,
-        test: { name, root: `${root}packages/${name}`, include: ['src/**/*.test.ts'] },
+        test: {
+          name,
+          root: `${root}packages/${name}`,
+          include: ['src/**/*.test.ts'],
+          // Scratch projects a crashed CLI test may leave behind are not tests of ours.
+          exclude: ['**/node_modules/**', '**/.tmp-*/**'],
+        },
       })),
       ...examples.map((name) => ({
         extends: true as const,

@@ -38,8 +38,9 @@ describe('chalice-ts routes --json', () => {
       authorizer: 'MyPool',
       kind: 'cognito_user_pools',
       declaredIn: /^chalice\.yaml routes:/,
+      ttl: null,
     },
-    { path: '/key', authorizer: 'key_auth', kind: 'builtin', declaredIn: /^chalice\.yaml routes:/, ttl: 300 },
+    { path: '/key', authorizer: 'key_auth', kind: 'request', declaredIn: /^chalice\.yaml routes:/, ttl: 300 },
     {
       path: '/custom',
       authorizer: 'LocalCustom',
@@ -47,7 +48,7 @@ describe('chalice-ts routes --json', () => {
       declaredIn: /^chalice\.yaml routes:/,
       ttl: 300,
     },
-    { path: '/iam', authorizer: 'sigv4', kind: 'iam', declaredIn: /^default_authorizer/ },
+    { path: '/iam', authorizer: 'sigv4', kind: 'iam', declaredIn: /^default_authorizer/, ttl: null },
     {
       path: '/health',
       authorizer: null,

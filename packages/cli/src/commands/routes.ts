@@ -52,19 +52,29 @@ function openSource(project: Pick<Project, 'config'>, method: string, path: stri
   return binding?.authorizer === 'none' ? 'chalice.yaml routes: (authorizer: none)' : 'code (no authorizer)';
 }
 
+type EffectiveAuthorizer = NonNullable<EffectiveModel['routes'][number]['authorizer']>;
+
+/** `builtin`, or `request` for a built-in REQUEST authorizer, or the kind as it is. */
+function kindLabel(authorizer: EffectiveAuthorizer): string {
+  return authorizer.kind === 'builtin' && authorizer.type === 'request' ? 'request' : authorizer.kind;
+}
+
 /** The rows of the listing, in route order. */
 export function listRoutes(project: Pick<Project, 'config' | 'model'>): RouteListing[] {
   return project.model.routes.map((route) => ({
     method: route.method,
     path: route.path,
     authorizer: route.authorizer?.name ?? null,
-    kind: route.authorizer?.kind ?? null,
+    kind: route.authorizer ? kindLabel(route.authorizer) : null,
     declaredIn: route.authorizer
       ? `${SOURCES[route.source] ?? route.source}${route.authorizer.source === 'yaml' ? ' (authorizer in chalice.yaml)' : ''}`
       : openSource(project, route.method, route.path),
     scopes: [...route.scopes],
+    // Only Lambda authorizers have a result cache; Cognito and IAM are verified on every request.
     ttlSeconds:
-      route.authorizer && 'ttlSeconds' in route.authorizer ? (route.authorizer.ttlSeconds ?? null) : null,
+      route.authorizer?.kind === 'builtin' || route.authorizer?.kind === 'custom'
+        ? (route.authorizer.ttlSeconds ?? null)
+        : null,
     local: localEmulation(project, route),
   }));
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Message } from 'esbuild';
@@ -52,5 +52,22 @@ export async function importTypeScript(file: string, projectDir: string): Promis
   const tmp = `${out}.${process.pid}.tmp`;
   await writeFile(tmp, code);
   await rename(tmp, out);
+  await removeStale(outDir, out);
   return (await import(pathToFileURL(out).href)) as Record<string, unknown>;
+}
+
+const STALE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes compiled modules older than an hour, so `.chalice-ts/build/` does not grow with every
+ * edit under `--watch`. Recent ones stay: another command of the same project may be importing them.
+ */
+async function removeStale(outDir: string, keep: string): Promise<void> {
+  const now = Date.now();
+  for (const name of await readdir(outDir).catch(() => [] as string[])) {
+    const file = join(outDir, name);
+    if (file === keep || !name.endsWith('.mjs')) continue;
+    const info = await stat(file).catch(() => null);
+    if (info && now - info.mtimeMs > STALE_MS) await rm(file, { force: true });
+  }
 }
