@@ -4,6 +4,7 @@ import { parseCommandArgs, parsePort } from '../args.js';
 import { CliError, EXIT_OK } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { loadProject, type Project } from '../project/load-project.js';
+import { modelWarnings } from '../project/warnings.js';
 import { listRoutes } from './routes.js';
 
 const IGNORED = /(^|[/\\])(node_modules|\.chalice-ts|\.git|dist)([/\\]|$)/;
@@ -40,6 +41,7 @@ export async function localCommand(argv: string[], io: CliIo): Promise<number> {
     });
   }
   io.out(banner(project, server.url, cacheOn));
+  for (const warning of modelWarnings(project.model)) io.err(`warning: ${warning}\n`);
 
   let watcher: FSWatcher | undefined;
   if (values.watch) watcher = watchProject(project, gateway, io, dir, stage);

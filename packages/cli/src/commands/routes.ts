@@ -3,6 +3,7 @@ import { parseCommandArgs } from '../args.js';
 import { EXIT_OK } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { loadProject, type Project } from '../project/load-project.js';
+import { modelWarnings } from '../project/warnings.js';
 
 /** One row of `chalice-ts routes --json`. */
 export interface RouteListing {
@@ -99,6 +100,7 @@ export async function routesCommand(argv: string[], io: CliIo): Promise<number> 
   });
   const project = await loadProject({ dir: values['project-dir'] ?? io.cwd, stage: values.stage ?? 'dev' });
   const rows = listRoutes(project);
+  for (const warning of modelWarnings(project.model)) io.err(`warning: ${warning}\n`);
   if (values.json) {
     io.out(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT_OK;
