@@ -2,7 +2,8 @@
 // same JSON (the ceiling). Each server runs in its own worker thread so that autocannon (main
 // thread) and the server do not share an event loop; every case gets the same arrangement.
 //
-//   node bench/local.bench.mjs [--duration=5]      (needs `pnpm turbo run build` first)
+//   node bench/run.mjs local [--duration=5]   or   node bench/local.bench.mjs [--duration=5]
+//   (needs `pnpm turbo run build` first)
 //
 // Cases: an open route; a route behind a built-in authorizer with cache hits (one token); the same
 // route with the cache off (the authorizer runs on every request); bare node:http.
@@ -12,6 +13,7 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { runIfMain } from './run.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BODY = JSON.stringify({ hello: 'world' });
@@ -45,28 +47,29 @@ async function startServer(kind) {
 if (!isMainThread) {
   const port = await startServer(workerData.kind);
   parentPort.postMessage({ port });
-} else {
+}
+
+const cases = [
+  { label: 'bare node:http (ceiling)', kind: 'bare', path: '/', headers: {} },
+  { label: 'open route', kind: 'cache', path: '/open', headers: {} },
+  {
+    label: 'built-in authorizer, cache hits',
+    kind: 'cache',
+    path: '/auth',
+    headers: { authorization: 'allow' },
+  },
+  {
+    label: 'built-in authorizer, cache off',
+    kind: 'nocache',
+    path: '/auth',
+    headers: { authorization: 'allow' },
+  },
+];
+
+/** Runs every case with 1 and 50 connections; returns the runner's table. */
+async function measureHttp({ args }) {
   const autocannon = (await import('autocannon')).default;
-  const durationArg = process.argv.find((a) => a.startsWith('--duration='));
-  const duration = Number(durationArg?.slice(11) ?? 5);
-
-  const cases = [
-    { label: 'bare node:http (ceiling)', kind: 'bare', path: '/', headers: {} },
-    { label: 'open route', kind: 'cache', path: '/open', headers: {} },
-    {
-      label: 'built-in authorizer, cache hits',
-      kind: 'cache',
-      path: '/auth',
-      headers: { authorization: 'allow' },
-    },
-    {
-      label: 'built-in authorizer, cache off',
-      kind: 'nocache',
-      path: '/auth',
-      headers: { authorization: 'allow' },
-    },
-  ];
-
+  const duration = Number(args.duration ?? 5);
   const workers = new Map();
   async function portFor(kind) {
     if (!workers.has(kind)) {
@@ -84,20 +87,23 @@ if (!isMainThread) {
     autocannon({ url, connections, pipelining: 1, duration: seconds, headers });
 
   const results = [];
-  for (const connections of [1, 50]) {
-    for (const c of cases) {
-      const url = `http://127.0.0.1:${await portFor(c.kind)}${c.path}`;
-      const probe = await fetch(url, { headers: c.headers });
-      if (probe.status !== 200) throw new Error(`${c.label}: expected 200, got ${probe.status}`);
-      await load(url, connections, c.headers, 1); // warm-up (JIT, cache entry)
-      const r = await load(url, connections, c.headers, duration);
-      if (r.non2xx > 0 || r.errors > 0)
-        throw new Error(`${c.label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-      results.push({ label: c.label, connections, rps: r.requests.average, p99: r.latency.p99 });
-      process.stderr.write(`  ${c.label} x${connections}: ${Math.round(r.requests.average)} req/s\n`);
+  try {
+    for (const connections of [1, 50]) {
+      for (const c of cases) {
+        const url = `http://127.0.0.1:${await portFor(c.kind)}${c.path}`;
+        const probe = await fetch(url, { headers: c.headers });
+        if (probe.status !== 200) throw new Error(`${c.label}: expected 200, got ${probe.status}`);
+        await load(url, connections, c.headers, 1); // warm-up (JIT, cache entry)
+        const r = await load(url, connections, c.headers, duration);
+        if (r.non2xx > 0 || r.errors > 0)
+          throw new Error(`${c.label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+        results.push({ label: c.label, connections, rps: r.requests.average, p99: r.latency.p99 });
+        process.stderr.write(`  ${c.label} x${connections}: ${Math.round(r.requests.average)} req/s\n`);
+      }
     }
+  } finally {
+    for (const { worker } of workers.values()) await worker.terminate();
   }
-  for (const { worker } of workers.values()) await worker.terminate();
 
   const rows = results.map((r) => {
     const bare = results.find((b) => b.label.startsWith('bare') && b.connections === r.connections);
@@ -109,30 +115,35 @@ if (!isMainThread) {
       `${((r.rps / bare.rps) * 100).toFixed(0)}%`,
     ];
   });
-  const headers = ['case', 'connections', 'req/s', 'p99', 'vs bare node:http'];
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  console.log(
-    `\n## Local dev server under load (node ${process.version}, ${duration} s per case, 127.0.0.1)\n`,
-  );
-  console.log(line(headers));
-  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
-
   const cached50 = results.find((r) => r.label.includes('cache hits') && r.connections === 50);
   const bare50 = results.find((r) => r.label.startsWith('bare') && r.connections === 50);
-  console.log(
-    `\ncached built-in / bare node:http at 50 connections: ${((cached50.rps / bare50.rps) * 100).toFixed(0)}% ` +
-      `(target >= 60%); cached built-in req/s at 50 connections: ${Math.round(cached50.rps)} (target >= 15,000)\n`,
-  );
+  rows.push([
+    'targets: cached built-in >= 60% of bare and >= 15,000 req/s at 50 connections',
+    '50',
+    Math.round(cached50.rps).toLocaleString('en-US'),
+    '-',
+    `${((cached50.rps / bare50.rps) * 100).toFixed(0)}%`,
+  ]);
   mkdirSync(join(here, 'results'), { recursive: true });
   writeFileSync(
     join(here, 'results', 'local-http.json'),
     `${JSON.stringify({ node: process.version, duration, results }, null, 2)}\n`,
   );
+  return [
+    {
+      name: `Local dev server under load (${duration} s per case, 127.0.0.1, autocannon)`,
+      headers: ['case', 'connections', 'req/s', 'p99', 'vs bare node:http'],
+      rows,
+      data: results,
+    },
+  ];
 }
 
-// bench/run.mjs imports every *.bench.mjs and expects { title, suites }: the HTTP measurement above
-// has already run (top-level await) by the time it reads this.
-export default { title: 'Local dev server under HTTP load (see the table above)', suites: [] };
+const bench = {
+  title: 'Local dev server under HTTP load',
+  tables: measureHttp,
+  suites: [],
+};
+
+export default bench;
+await runIfMain(import.meta.url, bench);

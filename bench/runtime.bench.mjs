@@ -2,29 +2,29 @@
 // - bundle size: esbuild (minified, ESM, node) of the seed demo app (ARCHITECTURE §2) and of the
 //   same 20-route app written for each framework (bench/fixtures/runtime-routes-*.mjs);
 // - cold start: a fresh node process imports the bundle and handles one REST proxy event; the time
-//   from before the import to the result, median of COLD_RUNS processes (node's own boot excluded).
-//   The Fetch API globals (Request, Response, Headers, fetch) are watched: touching them on the cold
-//   path is reported;
+//   from before the import to the result, median of --cold-runs processes (default 30; node's own
+//   boot excluded), wall clock and the CPU time of the child (less sensitive to a loaded machine).
+//   An empty module is measured the same way, interleaved, as the floor. The Fetch API globals
+//   (Request, Response, Headers, fetch) are watched: touching them on the cold path is reported;
 // - warm dispatch: invocations/s through the exported `handler`, cycling over 8 events (literal,
-//   params, query, JSON bodies, greedy path, a 404 thrown by the route), awaited one after another.
+//   params, query, JSON bodies, greedy path, a 404 thrown by the route), awaited one after another
+//   (async cases of bench/run.mjs).
 //
-// Runs standalone (`node bench/runtime.bench.mjs [--time=ms]`) or from bench/run.mjs. The runner
-// times synchronous cases only, so this file measures and prints its own table at import time.
+//   node bench/run.mjs runtime [--time=ms] [--cold-runs=30]    or    node bench/runtime.bench.mjs
+//
 // Needs `pnpm turbo run build --filter=@chalice-ts/runtime` first (it bundles packages/*/dist).
+// Targets (issue 3): demo bundle <= 12 KB; cold start <= 3 ms median; warm >= 1.5x Hono.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { runIfMain } from './run.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const args = process.argv.slice(2);
-const budgetMs = Number(args.find((a) => a.startsWith('--time='))?.slice(7) ?? 1000);
-const COLD_RUNS = 20;
 const TARGETS = { bundleKb: 12, coldMs: 3, warmRatio: 1.5 };
 
 // --- bundles ---------------------------------------------------------------------------------
@@ -38,7 +38,7 @@ const workspace = {
   },
 };
 
-const out = mkdtempSync(join(tmpdir(), 'chalice-ts-runtime-bench-'));
+let out;
 
 async function bundle(fixture) {
   const outfile = join(out, fixture.replace(/\.mjs$/, '.bundle.mjs'));
@@ -63,10 +63,6 @@ async function bundle(fixture) {
   }
   return { file: outfile, bytes: bytes.length, gzip: gzipSync(bytes).length, share };
 }
-
-const demo = await bundle('runtime-demo-app.mjs');
-const ours = await bundle('runtime-routes-chalice.mjs');
-const peer = await bundle('runtime-routes-hono.mjs');
 
 // --- events ----------------------------------------------------------------------------------
 
@@ -119,12 +115,12 @@ const events = [
   event('GET', '/items/{itemId}', '/items/missing', { params: { itemId: 'missing' } }),
 ];
 
+/** The demo app's open route `/declared` (its other routes sit behind authorizers API Gateway runs). */
+const demoEvent = event('GET', '/declared', '/declared');
+
 // --- cold start --------------------------------------------------------------------------------
 
-const coldScript = join(out, 'cold.mjs');
-writeFileSync(
-  coldScript,
-  `const touched = new Set();
+const COLD_SCRIPT = `const touched = new Set();
 for (const name of ['Request', 'Response', 'Headers', 'fetch', 'FormData']) {
   const d = Object.getOwnPropertyDescriptor(globalThis, name);
   if (!d) continue;
@@ -135,185 +131,188 @@ for (const name of ['Request', 'Response', 'Headers', 'fetch', 'FormData']) {
   });
 }
 const event = JSON.parse(process.argv[3]);
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 const mod = await import(process.argv[2]);
 const t1 = performance.now();
 const result = mod.handler ? await mod.handler(event, { awsRequestId: 'cold' }) : { statusCode: 200 };
 const t2 = performance.now();
-process.stdout.write(JSON.stringify({ ms: t2 - t0, importMs: t1 - t0, status: result.statusCode, fetchApi: [...touched] }));
-`,
-);
+const cpu = process.cpuUsage(c0);
+process.stdout.write(JSON.stringify({ ms: t2 - t0, importMs: t1 - t0, cpuMs: (cpu.user + cpu.system) / 1000, status: result.statusCode, fetchApi: [...touched] }));
+`;
 
-function coldRun(file) {
+function coldRun(file, event = events[1]) {
   const text = execFileSync(
     process.execPath,
-    [coldScript, pathToFileURL(file).href, JSON.stringify(events[1])],
-    {
-      encoding: 'utf8',
-    },
+    [join(out, 'cold.mjs'), pathToFileURL(file).href, JSON.stringify(event)],
+    { encoding: 'utf8' },
   );
-  return JSON.parse(text);
+  const r = JSON.parse(text);
+  if (r.status !== 200) throw new Error(`${file} cold invocation answered ${r.status}`);
+  return r;
 }
-
-// Floor: what node itself spends on the first dynamic import of a module (paid by both sides).
-const empty = join(out, 'empty.mjs');
-writeFileSync(empty, 'export const nothing = 0;\n');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const cold = {
-  ours: [],
-  peer: [],
-  empty: [],
-  oursImport: [],
-  peerImport: [],
-  oursFetch: new Set(),
-  peerFetch: new Set(),
-};
-for (let i = 0; i < COLD_RUNS; i++) {
-  // Rotate the order so no side always runs on a warmer disk cache.
-  const order = ['ours', 'peer', 'empty'];
-  for (let k = 0; k < 3; k++) {
-    const side = order[(i + k) % 3];
-    const r = coldRun(side === 'ours' ? ours.file : side === 'peer' ? peer.file : empty);
-    if (r.status !== 200) throw new Error(`${side} cold invocation answered ${r.status}`);
-    cold[side].push(r.ms);
-    if (side !== 'empty') cold[`${side}Import`].push(r.importMs);
-    for (const name of r.fetchApi) cold[`${side}Fetch`]?.add(name);
+
+/** Cold runs of each side, rotated so that no side always runs on a warmer disk cache. */
+function coldStarts(sides, runs) {
+  const got = Object.fromEntries(
+    Object.keys(sides).map((k) => [k, { ms: [], importMs: [], cpuMs: [], fetch: new Set() }]),
+  );
+  const names = Object.keys(sides);
+  for (let i = 0; i < runs; i++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + k) % names.length];
+      const r = coldRun(sides[name].file, sides[name].event);
+      got[name].ms.push(r.ms);
+      got[name].importMs.push(r.importMs);
+      got[name].cpuMs.push(r.cpuMs);
+      for (const f of r.fetchApi) got[name].fetch.add(f);
+    }
   }
-}
-const demoCold = median(Array.from({ length: 9 }, () => coldRun(demo.file).ms));
-
-// --- warm dispatch -----------------------------------------------------------------------------
-
-const oursHandler = (await import(pathToFileURL(ours.file).href)).handler;
-const peerHandler = (await import(pathToFileURL(peer.file).href)).handler;
-
-// Both sides must give the same answers before their speed means anything.
-for (const e of events) {
-  const [a, b] = [await oursHandler(e, {}), await peerHandler(e, {})];
-  const same = a.statusCode === b.statusCode && (a.statusCode !== 200 || a.body === b.body);
-  if (!same)
-    throw new Error(
-      `disagree on ${e.httpMethod} ${e.path}: ${a.statusCode} ${a.body} vs ${b.statusCode} ${b.body}`,
-    );
+  return Object.fromEntries(
+    names.map((n) => [
+      n,
+      {
+        ms: median(got[n].ms),
+        importMs: median(got[n].importMs),
+        cpuMs: median(got[n].cpuMs),
+        fetchApi: [...got[n].fetch],
+      },
+    ]),
+  );
 }
 
-async function measureAsync(handler) {
-  let i = 0;
-  const call = () => handler(events[i++ % events.length], {});
-  const warmEnd = performance.now() + Math.min(200, budgetMs / 3);
-  while (performance.now() < warmEnd) await call();
-  let batch = 1;
-  for (;;) {
-    const t0 = performance.now();
-    for (let k = 0; k < batch; k++) await call();
-    if (performance.now() - t0 >= 10 || batch >= 1 << 20) break;
-    batch *= 2;
-  }
-  const rates = [];
-  const end = performance.now() + budgetMs;
-  while (performance.now() < end || rates.length < 5) {
-    const t0 = performance.now();
-    for (let k = 0; k < batch; k++) await call();
-    rates.push((batch * 1000) / (performance.now() - t0));
-  }
-  return median(rates);
-}
+// --- the bench ---------------------------------------------------------------------------------
 
-const warmOurs = await measureAsync(oursHandler);
-const warmPeer = await measureAsync(peerHandler);
-const warmOurs2 = await measureAsync(oursHandler);
-const warmPeer2 = await measureAsync(peerHandler);
-const warm = { ours: Math.max(warmOurs, warmOurs2), peer: Math.max(warmPeer, warmPeer2) };
-
-rmSync(out, { recursive: true, force: true });
-
-// --- report ------------------------------------------------------------------------------------
+let demo;
+let ours;
+let peer;
+let oursHandler;
+let peerHandler;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(2)} ms`;
-const rows = [
-  [
-    'bundle, seed demo app (min / gzip)',
-    `${kb(demo.bytes)} / ${kb(demo.gzip)}`,
-    '-',
-    '-',
-    `<= ${TARGETS.bundleKb} KB`,
-  ],
-  [
-    '  of which core / runtime / app',
-    ['core', 'runtime', 'app'].map((k) => kb(demo.share[k] ?? 0)).join(' / '),
-    '-',
-    '-',
-    '-',
-  ],
-  [
-    'bundle, 20-route app (min / gzip)',
-    `${kb(ours.bytes)} / ${kb(ours.gzip)}`,
-    `${kb(peer.bytes)} / ${kb(peer.gzip)}`,
-    `${(ours.bytes / peer.bytes).toFixed(2)}x size`,
-    '-',
-  ],
-  [
-    `cold start, 20-route app (median of ${COLD_RUNS})`,
-    ms(median(cold.ours)),
-    ms(median(cold.peer)),
-    `${(median(cold.peer) / median(cold.ours)).toFixed(1)}x faster`,
-    `<= ${TARGETS.coldMs} ms`,
-  ],
-  ['  of which: import of the bundle', ms(median(cold.oursImport)), ms(median(cold.peerImport)), '-', '-'],
-  ['  baseline: import of an empty module', ms(median(cold.empty)), ms(median(cold.empty)), '-', '-'],
-  ['cold start, seed demo app (median of 9)', ms(demoCold), '-', '-', `<= ${TARGETS.coldMs} ms`],
-  [
-    'Fetch API touched on the cold path',
-    cold.oursFetch.size ? [...cold.oursFetch].join(', ') : 'none',
-    cold.peerFetch.size ? [...cold.peerFetch].join(', ') : 'none',
-    '-',
-    'none',
-  ],
-  [
-    'warm dispatch, invocations/s',
-    Math.round(warm.ours).toLocaleString('en-US'),
-    Math.round(warm.peer).toLocaleString('en-US'),
-    `${(warm.ours / warm.peer).toFixed(1)}x`,
-    `>= ${TARGETS.warmRatio}x`,
-  ],
-];
-const headers = ['measure', 'chalice-ts', 'Hono aws-lambda', 'ratio', 'target'];
-const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells) =>
-  `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-console.log(
-  `## @chalice-ts/runtime vs Hono ${JSON.parse(readFileSync(join(root, 'node_modules/hono/package.json'), 'utf8')).version} aws-lambda (runtime.bench.mjs)\n`,
-);
-console.log(line(headers));
-console.log(`|${widths.map((w, i) => `${'-'.repeat(w + 1)}${i === 0 ? '-' : ':'}`).join('|')}|`);
-for (const row of rows) console.log(line(row));
-console.log('');
 
-const figures = {
-  node: process.version,
-  budgetMs,
-  bundle: {
-    demo,
-    ours: { bytes: ours.bytes, gzip: ours.gzip },
-    peer: { bytes: peer.bytes, gzip: peer.gzip },
-  },
-  coldMs: {
-    ours: median(cold.ours),
-    peer: median(cold.peer),
-    demo: demoCold,
-    emptyModule: median(cold.empty),
-  },
-  fetchApiOnColdPath: { ours: [...cold.oursFetch], peer: [...cold.peerFetch] },
-  warmPerSecond: warm,
-};
-delete figures.bundle.demo.file;
-mkdirSync(join(here, 'results'), { recursive: true });
-writeFileSync(join(here, 'results', 'runtime-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
-
-export default {
-  title: '@chalice-ts/runtime vs hono/aws-lambda: figures printed above (async, measured at import)',
+const bench = {
+  title: `@chalice-ts/runtime vs Hono ${JSON.parse(readFileSync(join(root, 'node_modules/hono/package.json'), 'utf8')).version} aws-lambda`,
   peerName: 'Hono aws-lambda',
-  suites: [],
+
+  async setup() {
+    out = mkdtempSync(join(tmpdir(), 'chalice-ts-runtime-bench-'));
+    writeFileSync(join(out, 'cold.mjs'), COLD_SCRIPT);
+    writeFileSync(join(out, 'empty.mjs'), 'export const nothing = 0;\n');
+    demo = await bundle('runtime-demo-app.mjs');
+    ours = await bundle('runtime-routes-chalice.mjs');
+    peer = await bundle('runtime-routes-hono.mjs');
+    oursHandler = (await import(pathToFileURL(ours.file).href)).handler;
+    peerHandler = (await import(pathToFileURL(peer.file).href)).handler;
+  },
+
+  teardown() {
+    if (out) rmSync(out, { recursive: true, force: true });
+  },
+
+  tables({ args }) {
+    const runs = Number(args['cold-runs'] ?? 30);
+    const cold = coldStarts(
+      {
+        ours: { file: ours.file },
+        peer: { file: peer.file },
+        demo: { file: demo.file, event: demoEvent },
+        empty: { file: join(out, 'empty.mjs') },
+      },
+      runs,
+    );
+    const share = ['core', 'runtime', 'app'].map((k) => kb(demo.share[k] ?? 0)).join(' / ');
+    const fetchApi = (side) => (side.fetchApi.length ? side.fetchApi.join(', ') : 'none');
+    return [
+      {
+        name: `bundle size (esbuild, minified, ESM, node20)`,
+        headers: ['bundle', 'chalice-ts', 'Hono aws-lambda', 'ratio', 'target'],
+        rows: [
+          [
+            'seed demo app (min / gzip)',
+            `${kb(demo.bytes)} / ${kb(demo.gzip)}`,
+            '-',
+            '-',
+            `<= ${TARGETS.bundleKb} KB`,
+          ],
+          ['  of which core / runtime / app', share, '-', '-', '-'],
+          [
+            '20-route app (min / gzip)',
+            `${kb(ours.bytes)} / ${kb(ours.gzip)}`,
+            `${kb(peer.bytes)} / ${kb(peer.gzip)}`,
+            `${(ours.bytes / peer.bytes).toFixed(2)}x size`,
+            '-',
+          ],
+        ],
+        data: {
+          demo: { bytes: demo.bytes, gzip: demo.gzip, share: demo.share },
+          ours: { bytes: ours.bytes, gzip: ours.gzip },
+          peer: { bytes: peer.bytes, gzip: peer.gzip },
+        },
+      },
+      {
+        name: `cold start: fresh node, import the bundle + first invocation (median of ${runs} processes)`,
+        headers: ['measure', 'chalice-ts', 'Hono aws-lambda', 'ratio', 'target'],
+        rows: [
+          [
+            '20-route app, wall',
+            ms(cold.ours.ms),
+            ms(cold.peer.ms),
+            `${(cold.peer.ms / cold.ours.ms).toFixed(1)}x faster`,
+            `<= ${TARGETS.coldMs} ms`,
+          ],
+          ['  of which: import of the bundle', ms(cold.ours.importMs), ms(cold.peer.importMs), '-', '-'],
+          ['  CPU time of the same span', ms(cold.ours.cpuMs), ms(cold.peer.cpuMs), '-', '-'],
+          ['seed demo app, wall', ms(cold.demo.ms), '-', '-', `<= ${TARGETS.coldMs} ms`],
+          ['  CPU time of the same span', ms(cold.demo.cpuMs), '-', '-', '-'],
+          [
+            'baseline: empty module, wall / CPU',
+            `${ms(cold.empty.ms)} / ${ms(cold.empty.cpuMs)}`,
+            '-',
+            '-',
+            '-',
+          ],
+          ['Fetch API touched on the cold path', fetchApi(cold.ours), fetchApi(cold.peer), '-', 'none'],
+        ],
+        data: cold,
+      },
+    ];
+  },
+
+  suites: () => [
+    {
+      name: 'warm dispatch through the exported handler (8 events in turn, awaited one by one)',
+      cases: [
+        {
+          label: `invocations/s (target >= ${TARGETS.warmRatio}x)`,
+          async: true,
+          // Both sides must give the same answers before their speed means anything.
+          async check() {
+            for (const e of events) {
+              const [a, b] = [await oursHandler(e, {}), await peerHandler(e, {})];
+              const same = a.statusCode === b.statusCode && (a.statusCode !== 200 || a.body === b.body);
+              if (!same)
+                throw new Error(
+                  `disagree on ${e.httpMethod} ${e.path}: ${a.statusCode} ${a.body} vs ${b.statusCode} ${b.body}`,
+                );
+            }
+          },
+          ours: cycle(() => oursHandler),
+          peer: cycle(() => peerHandler),
+        },
+      ],
+    },
+  ],
 };
+
+/** Calls the handler with the next event of the cycle. */
+function cycle(handler) {
+  let i = 0;
+  return () => handler()(events[i++ % events.length], {});
+}
+
+export default bench;
+await runIfMain(import.meta.url, bench);

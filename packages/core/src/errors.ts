@@ -22,7 +22,7 @@ export type CoreErrorCode =
  */
 export class ChaliceTsError extends Error {
   /** Machine-readable, stable across releases. */
-  readonly code: CoreErrorCode;
+  declare readonly code: CoreErrorCode;
 
   constructor(code: CoreErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -54,14 +54,14 @@ export interface AuthRequestInit {
  * ```
  */
 export class AuthRequest {
-  readonly authType: 'TOKEN' | 'REQUEST';
-  readonly token: string | undefined;
-  readonly methodArn: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly queryStringParameters: Readonly<Record<string, string>>;
-  readonly pathParameters: Readonly<Record<string, string>>;
-  readonly stageVariables: Readonly<Record<string, string>>;
-  readonly requestContext: Readonly<Record<string, unknown>>;
+  declare readonly authType: 'TOKEN' | 'REQUEST';
+  declare readonly token: string | undefined;
+  declare readonly methodArn: string;
+  declare readonly headers: Readonly<Record<string, string>>;
+  declare readonly queryStringParameters: Readonly<Record<string, string>>;
+  declare readonly pathParameters: Readonly<Record<string, string>>;
+  declare readonly stageVariables: Readonly<Record<string, string>>;
+  declare readonly requestContext: Readonly<Record<string, unknown>>;
 
   constructor(init: AuthRequestInit) {
     this.authType = init.authType;
@@ -83,14 +83,7 @@ export class AuthRequest {
         methodArn: event.methodArn,
       });
     }
-    return new AuthRequest({
-      authType: 'REQUEST',
-      methodArn: event.methodArn,
-      headers: event.headers ?? {},
-      queryStringParameters: event.queryStringParameters ?? {},
-      pathParameters: event.pathParameters ?? {},
-      stageVariables: event.stageVariables ?? {},
-      requestContext: event.requestContext ?? {},
-    });
+    // The constructor turns the `null` maps API Gateway sends into `{}`.
+    return new AuthRequest({ ...event, authType: 'REQUEST' } as AuthRequestInit);
   }
 }

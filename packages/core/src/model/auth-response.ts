@@ -14,8 +14,8 @@ import { requireString, show } from './validate.js';
  * ```
  */
 export class AuthRoute {
-  readonly path: string;
-  readonly methods: readonly string[];
+  declare readonly path: string;
+  declare readonly methods: readonly string[];
 
   constructor(path: string, methods: readonly string[]) {
     if (typeof path !== 'string')
@@ -50,9 +50,9 @@ export interface AuthResponseInit<Ctx extends AuthContext = AuthContext> {
  * ```
  */
 export class AuthResponse<Ctx extends AuthContext = AuthContext> {
-  readonly routes: ReadonlyArray<string | AuthRoute>;
-  readonly principalId: string;
-  readonly context: Ctx;
+  declare readonly routes: ReadonlyArray<string | AuthRoute>;
+  declare readonly principalId: string;
+  declare readonly context: Ctx;
 
   constructor(init: AuthResponseInit<Ctx>) {
     const routes: unknown = init?.routes;

@@ -1,7 +1,7 @@
 import { ChaliceTsError } from '../errors.js';
 import type { LocalAuthorizerHandler } from './auth-request.js';
 import type { SecurityDefinition } from './types.js';
-import { optionalString, requireString, show, stringList, ttl } from './validate.js';
+import { optionalString, requireString, securityDefinition, show, stringList, ttl } from './validate.js';
 
 /**
  * Authorizes with IAM (SigV4-signed requests). Its security definition key is always `sigv4`.
@@ -27,12 +27,7 @@ export class IAMAuthorizer {
 
   /** Chalice's `securityDefinitions` entry for IAM. */
   toSwagger(): SecurityDefinition {
-    return {
-      in: 'header',
-      type: 'apiKey',
-      name: 'Authorization',
-      'x-amazon-apigateway-authtype': 'awsSigv4',
-    };
+    return securityDefinition('Authorization', 'awsSigv4');
   }
 }
 
@@ -59,10 +54,10 @@ export interface CognitoUserPoolAuthorizerOptions {
  */
 export class CognitoUserPoolAuthorizer {
   readonly kind = 'cognito_user_pools' as const;
-  readonly name: string;
-  readonly providerArns: readonly string[];
-  readonly header: string;
-  readonly scopes: readonly string[];
+  declare readonly name: string;
+  declare readonly providerArns: readonly string[];
+  declare readonly header: string;
+  declare readonly scopes: readonly string[];
 
   constructor(name: string, options: CognitoUserPoolAuthorizerOptions) {
     this.name = requireString(name, 'CognitoUserPoolAuthorizer name');
@@ -80,22 +75,15 @@ export class CognitoUserPoolAuthorizer {
 
   /** A copy of this authorizer requiring `scopes` (the original is unchanged). */
   withScopes(scopes: readonly string[]): CognitoUserPoolAuthorizer {
-    return new CognitoUserPoolAuthorizer(this.name, {
-      providerArns: this.providerArns,
-      header: this.header,
-      scopes,
-    });
+    return new CognitoUserPoolAuthorizer(this.name, { ...this, scopes });
   }
 
   /** Chalice's `securityDefinitions` entry for a Cognito user pool. */
   toSwagger(): SecurityDefinition {
-    return {
-      in: 'header',
-      type: 'apiKey',
-      name: this.header,
-      'x-amazon-apigateway-authtype': 'cognito_user_pools',
-      'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: [...this.providerArns] },
-    };
+    return securityDefinition(this.header, 'cognito_user_pools', {
+      type: 'cognito_user_pools',
+      providerARNs: [...this.providerArns],
+    });
   }
 }
 
@@ -127,13 +115,13 @@ export interface CustomAuthorizerOptions {
  */
 export class CustomAuthorizer {
   readonly kind = 'custom' as const;
-  readonly name: string;
-  readonly authorizerUri: string;
-  readonly ttlSeconds: number;
-  readonly header: string;
-  readonly invokeRoleArn: string | undefined;
-  readonly scopes: readonly string[];
-  readonly localHandler: LocalAuthorizerHandler | undefined;
+  declare readonly name: string;
+  declare readonly authorizerUri: string;
+  declare readonly ttlSeconds: number;
+  declare readonly header: string;
+  declare readonly invokeRoleArn: string | undefined;
+  declare readonly scopes: readonly string[];
+  declare readonly localHandler: LocalAuthorizerHandler | undefined;
 
   constructor(name: string, options: CustomAuthorizerOptions) {
     this.name = requireString(name, 'CustomAuthorizer name');
@@ -153,14 +141,8 @@ export class CustomAuthorizer {
 
   /** A copy of this authorizer requiring `scopes` (the original is unchanged). */
   withScopes(scopes: readonly string[]): CustomAuthorizer {
-    return new CustomAuthorizer(this.name, {
-      authorizerUri: this.authorizerUri,
-      ttlSeconds: this.ttlSeconds,
-      header: this.header,
-      scopes,
-      ...(this.invokeRoleArn !== undefined && { invokeRoleArn: this.invokeRoleArn }),
-      ...(this.localHandler !== undefined && { localHandler: this.localHandler }),
-    });
+    // Every option the constructor reads is a field of the same name; undefined ones are optional.
+    return new CustomAuthorizer(this.name, { ...this, scopes });
   }
 
   /** Chalice's `securityDefinitions` entry; `authorizerCredentials` only when an invoke role is set. */
@@ -171,12 +153,6 @@ export class CustomAuthorizer {
       authorizerResultTtlInSeconds: this.ttlSeconds,
     };
     if (this.invokeRoleArn !== undefined) authorizer.authorizerCredentials = this.invokeRoleArn;
-    return {
-      in: 'header',
-      type: 'apiKey',
-      name: this.header,
-      'x-amazon-apigateway-authtype': 'custom',
-      'x-amazon-apigateway-authorizer': authorizer,
-    };
+    return securityDefinition(this.header, 'custom', authorizer);
   }
 }

@@ -1,5 +1,6 @@
 import { ChaliceTsError } from '../errors.js';
 import type { ApiGatewayAuthorizerObject, SecurityDefinition } from './types.js';
+import { securityDefinition } from './validate.js';
 
 /**
  * The data of a built-in authorizer (an authorizer function deployed with the app, Chalice's
@@ -92,11 +93,5 @@ export function builtinSwagger(spec: BuiltinAuthorizerSpec, authorizerUri: strin
   }
   if (spec.executionRole !== undefined) authorizer.authorizerCredentials = spec.executionRole;
   if (spec.ttlSeconds !== undefined) authorizer.authorizerResultTtlInSeconds = spec.ttlSeconds;
-  return {
-    in: 'header',
-    type: 'apiKey',
-    name,
-    'x-amazon-apigateway-authtype': 'custom',
-    'x-amazon-apigateway-authorizer': authorizer,
-  };
+  return securityDefinition(name, 'custom', authorizer);
 }

@@ -15,12 +15,12 @@ export type AnyAuthorizer =
   | CustomAuthorizer
   | BuiltinAuthorizerLike;
 
-const KINDS: ReadonlySet<string> = new Set<AuthorizerKind>([
+const KINDS: readonly unknown[] = [
   'iam',
   'cognito_user_pools',
   'custom',
   'builtin',
-]);
+] satisfies AuthorizerKind[];
 
 /**
  * True for an authorizer object. Checked by shape (`kind`, `name`, `scopes`, `withScopes`) rather
@@ -36,8 +36,7 @@ export function isAuthorizer(value: unknown): value is AnyAuthorizer {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as { kind?: unknown; name?: unknown; scopes?: unknown; withScopes?: unknown };
   return (
-    typeof candidate.kind === 'string' &&
-    KINDS.has(candidate.kind) &&
+    KINDS.includes(candidate.kind) &&
     typeof candidate.name === 'string' &&
     Array.isArray(candidate.scopes) &&
     typeof candidate.withScopes === 'function'

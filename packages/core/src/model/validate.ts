@@ -1,4 +1,21 @@
 /** Argument checks for the authorizer constructors: user mistakes fail at construction, loudly. */
+import type { ApiGatewayAuthorizerObject, SecurityDefinition } from './types.js';
+
+/** One Swagger `securityDefinitions` entry as Chalice emits it (the authorizer object only when given). */
+export function securityDefinition(
+  name: string,
+  authtype: SecurityDefinition['x-amazon-apigateway-authtype'],
+  authorizer?: ApiGatewayAuthorizerObject,
+): SecurityDefinition {
+  const definition: SecurityDefinition = {
+    in: 'header',
+    type: 'apiKey',
+    name,
+    'x-amazon-apigateway-authtype': authtype,
+  };
+  if (authorizer) definition['x-amazon-apigateway-authorizer'] = authorizer;
+  return definition;
+}
 
 export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);

@@ -1,5 +1,6 @@
 import { ChaliceTsError } from '../errors.js';
 import type { AuthContext } from '../model/types.js';
+import { show } from '../model/validate.js';
 
 /**
  * Why `context` cannot be an authorizer context, or `null` when it can. API Gateway only accepts
@@ -58,19 +59,11 @@ export function stringifyContext(context: AuthContext | null | undefined): Recor
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array (${truncate(safeJson(value))})`;
-  if (typeof value === 'object') return `an object (${truncate(safeJson(value))})`;
+  if (Array.isArray(value)) return `an array (${truncate(show(value))})`;
+  if (typeof value === 'object') return `an object (${truncate(show(value))})`;
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return JSON.stringify(truncate(value));
   return typeof value;
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
 
 function truncate(text: string): string {

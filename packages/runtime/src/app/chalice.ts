@@ -1,9 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AuthContext, AuthorizerFunction } from '@chalice-ts/core';
 import { BuiltinAuthorizer } from '../authorizer/builtin-authorizer.js';
 import type { BuiltinAuthorizerOptions } from '../authorizer/authorizer-options.js';
 import { ChaliceRuntimeError } from '../errors/runtime-error.js';
 import { createProxyHandler, type ProxyHandler } from '../lambda/proxy-handler.js';
+import { createRequestScope } from '../lambda/request-scope.js';
 import type { Request } from '../request/request.js';
 import {
   normalizeRouteOptions,
@@ -30,13 +30,13 @@ export interface ChaliceOptions {
  * ```
  */
 export class Chalice {
-  readonly appName: string;
+  declare readonly appName: string;
   readonly #table = new RouteTable();
   readonly #authorizers = new Map<string, BuiltinAuthorizer<AuthContext>>();
-  readonly #storage = new AsyncLocalStorage<Request>();
+  readonly #scope = createRequestScope();
 
   /** The Lambda handler for API Gateway REST proxy events; safe to export as is (`this` is bound). */
-  readonly handler: ProxyHandler;
+  declare readonly handler: ProxyHandler;
 
   constructor(options: ChaliceOptions) {
     const fail = (message: string): never => {
@@ -48,7 +48,7 @@ export class Chalice {
     if (typeof options.appName !== 'string' || options.appName === '')
       fail('new Chalice(): appName must be a non-empty string.');
     this.appName = options.appName;
-    this.handler = createProxyHandler(this.#table, this.#storage);
+    this.handler = createProxyHandler(this.#table, this.#scope);
   }
 
   /** Every (path, method) registered, in order; read-only. */
@@ -63,7 +63,7 @@ export class Chalice {
 
   /** The request being handled by the current invocation; throws outside one. */
   get currentRequest(): Request {
-    const request = this.#storage.getStore();
+    const request = this.#scope.current();
     if (!request) {
       throw new ChaliceRuntimeError(
         'NO_CURRENT_REQUEST',
@@ -105,6 +105,7 @@ export class Chalice {
         name: normalized.name ?? (handler.name || `${method} ${path}`),
         paramNames: parsed.paramNames,
       })),
+      parsed,
     );
     if (typeof normalized.authorizer === 'object' && normalized.authorizer.kind === 'builtin') {
       this.#register(normalized.authorizer as BuiltinAuthorizer<AuthContext>);

@@ -9,16 +9,13 @@ function handlerLabel(entry: Pick<RouteEntry, 'name' | 'handler'>): string {
 const segmentKey = (segment: ParsedRoutePath['segments'][number]): string =>
   segment.kind === 'literal'
     ? `/${segment.value}`
-    : segment.kind === 'param'
-      ? `{${segment.name}}`
-      : `{${segment.name}+}`;
+    : `{${segment.name}${segment.kind === 'param' ? '' : '+'}}`;
 
 /**
  * The app's routes, checked as they are added against the rules API Gateway enforces on deploy
  * (so mistakes surface at registration, not at `chalice-ts deploy`).
  */
 export class RouteTable {
-  readonly #entries: RouteEntry[] = [];
   readonly #paths = new Map<string, ParsedRoutePath>();
   readonly #byResource = new Map<string, Map<string, RouteEntry>>();
   #snapshot: readonly RouteEntry[] = Object.freeze([]);
@@ -40,10 +37,16 @@ export class RouteTable {
     return parsed;
   }
 
-  /** Adds the entries of one `app.route` call: all of them, or (on any error) none. */
-  addAll(entries: readonly RouteEntry[]): void {
+  /** Adds the entries of one `app.route` call (one path, from `checkPath`): all of them, or (on any error) none. */
+  addAll(entries: readonly RouteEntry[], parsed: ParsedRoutePath): void {
     for (const entry of entries) this.#check(entry);
-    for (const entry of entries) this.#add(entry);
+    this.#paths.set(parsed.path, parsed);
+    for (const entry of entries) {
+      const methods = this.#byResource.get(entry.path);
+      if (methods) methods.set(entry.method, entry);
+      else this.#byResource.set(entry.path, new Map([[entry.method, entry]]));
+    }
+    this.#snapshot = Object.freeze([...this.#snapshot, ...entries]);
   }
 
   #check(entry: RouteEntry): void {
@@ -68,15 +71,6 @@ export class RouteTable {
         }
       }
     }
-  }
-
-  #add(entry: RouteEntry): void {
-    const methods = this.#byResource.get(entry.path);
-    if (!this.#paths.has(entry.path)) this.#paths.set(entry.path, parseRoutePath(entry.path));
-    if (methods) methods.set(entry.method, entry);
-    else this.#byResource.set(entry.path, new Map([[entry.method, entry]]));
-    this.#entries.push(entry);
-    this.#snapshot = Object.freeze([...this.#entries]);
   }
 }
 

@@ -1,11 +1,12 @@
+/** Levenshtein distance, one row at a time. */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const row = [...Array(b.length + 1).keys()];
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(current + 1, row[j - 1]! + 1, previous + +(a[i - 1] !== b[j - 1]));
       previous = current;
     }
   }

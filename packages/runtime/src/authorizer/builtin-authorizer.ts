@@ -36,15 +36,15 @@ function isAuthResponse(value: unknown): value is { toPolicy(request: AuthReques
  */
 export class BuiltinAuthorizer<Ctx extends AuthContext = AuthContext> implements BuiltinAuthorizerSpec {
   readonly kind = 'builtin' as const;
-  readonly name: string;
+  declare readonly name: string;
   readonly ttlSeconds?: number;
-  readonly header: string;
+  declare readonly header: string;
   readonly executionRole?: string;
-  readonly type: 'token' | 'request';
-  readonly identitySources: readonly string[];
-  readonly scopes: readonly string[];
+  declare readonly type: 'token' | 'request';
+  declare readonly identitySources: readonly string[];
+  declare readonly scopes: readonly string[];
   /** The authorizer function. */
-  readonly fn: AuthorizerFunction<Ctx>;
+  declare readonly fn: AuthorizerFunction<Ctx>;
 
   constructor(
     fn: AuthorizerFunction<Ctx>,

@@ -20,11 +20,11 @@ const DEFAULT_HEADERS = ['Authorization', 'Content-Type', 'X-Amz-Date', 'X-Amz-S
  * ```
  */
 export class CORSConfig {
-  readonly allowOrigin: string;
-  readonly allowHeaders: readonly string[];
-  readonly exposeHeaders: readonly string[];
-  readonly maxAge: number | undefined;
-  readonly allowCredentials: boolean;
+  declare readonly allowOrigin: string;
+  declare readonly allowHeaders: readonly string[];
+  declare readonly exposeHeaders: readonly string[];
+  declare readonly maxAge: number | undefined;
+  declare readonly allowCredentials: boolean;
 
   constructor(options: CORSConfigOptions = {}) {
     this.allowOrigin = options.allowOrigin ?? '*';

@@ -1,4 +1,3 @@
-import type { AsyncLocalStorage } from 'node:async_hooks';
 import { matchesContentType, type RouteEntry } from '../app/route-entry.js';
 import type { RouteTable } from '../app/route-table.js';
 import { isViewError } from '../errors/view-errors.js';
@@ -6,6 +5,7 @@ import { errorResult, isResponse, jsonResult, toProxyResult } from '../response/
 import { Request } from '../request/request.js';
 import { Router } from '../routing/router.js';
 import type { ApiGatewayProxyEvent, ApiGatewayProxyResult, LambdaContext } from './events.js';
+import type { RequestScope } from './request-scope.js';
 
 /** `app.handler`: the Lambda entry point for API Gateway REST proxy events (payload 1.0). */
 export type ProxyHandler = (
@@ -24,7 +24,7 @@ interface Target {
  * is found by `event.resource` + `httpMethod` (a map lookup); events without `resource` (hand-made
  * or from other emulators) go through the router instead.
  */
-export function createProxyHandler(table: RouteTable, storage: AsyncLocalStorage<Request>): ProxyHandler {
+export function createProxyHandler(table: RouteTable, scope: RequestScope): ProxyHandler {
   let router: Router<RouteEntry> | undefined;
   let routerFor: readonly RouteEntry[] | undefined;
 
@@ -63,7 +63,7 @@ export function createProxyHandler(table: RouteTable, storage: AsyncLocalStorage
       });
     }
     const request = new Request(event, context, target.params);
-    return storage.run(request, () => invoke(entry, request));
+    return scope.run(request, () => invoke(entry, request));
   };
 }
 

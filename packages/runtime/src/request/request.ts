@@ -27,9 +27,9 @@ function decodeParam(value: string): string {
  */
 export class Request<Params extends Readonly<Record<string, string>> = Readonly<Record<string, string>>> {
   /** The raw Lambda event. */
-  readonly event: ApiGatewayProxyEvent;
+  declare readonly event: ApiGatewayProxyEvent;
   /** The Lambda context of the invocation. */
-  readonly lambdaContext: LambdaContext | undefined;
+  declare readonly lambdaContext: LambdaContext | undefined;
   #rawParams: Readonly<Record<string, string | undefined>> | null | undefined;
   #headers?: MultiDict;
   #query?: MultiDict;

@@ -19,18 +19,22 @@ export function toProxyResult(
   if (extraHeaders)
     for (const name in extraHeaders) if (!hasHeader(source, name)) source[name] = extraHeaders[name]!;
   const { body } = response;
-  let text: string;
-  let base64 = false;
-  if (typeof body === 'string') {
-    text = body;
-    if (!hasHeader(source, 'content-type')) source['Content-Type'] = 'text/plain; charset=utf-8';
-  } else if (body instanceof Uint8Array) {
-    text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64');
-    base64 = true;
-    if (!hasHeader(source, 'content-type')) source['Content-Type'] = 'application/octet-stream';
-  } else {
-    text = body === undefined ? '' : JSON.stringify(body);
-    if (!hasHeader(source, 'content-type')) source['Content-Type'] = 'application/json';
+  const base64 = body instanceof Uint8Array;
+  const text =
+    typeof body === 'string'
+      ? body
+      : base64
+        ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64')
+        : body === undefined
+          ? ''
+          : JSON.stringify(body);
+  if (!hasHeader(source, 'content-type')) {
+    source['Content-Type'] =
+      typeof body === 'string'
+        ? 'text/plain; charset=utf-8'
+        : base64
+          ? 'application/octet-stream'
+          : 'application/json';
   }
   const headers: Record<string, string> = {};
   let multi: Record<string, string[]> | undefined;

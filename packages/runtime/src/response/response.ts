@@ -31,9 +31,9 @@ export interface ResponseInit {
  */
 export class Response {
   readonly [RESPONSE] = true;
-  readonly body: unknown;
-  readonly statusCode: number;
-  readonly headers: ResponseHeaders;
+  declare readonly body: unknown;
+  declare readonly statusCode: number;
+  declare readonly headers: ResponseHeaders;
 
   constructor(init: ResponseInit = {}) {
     this.body = init.body;
