@@ -21,6 +21,7 @@ export const SUITES = [
   { project: 'local', file: 'src/hardening/corpus.test.ts', name: 'adversarial corpus' },
   { project: 'local', file: 'src/hardening/gateway.regression.test.ts', name: 'corpus regressions' },
   { project: 'local', file: 'src/hardening/identity-attacks.test.ts', name: 'JWT + SigV4 attacks' },
+  { project: 'deployer', file: 'src/deploy/deploy-faults.test.ts', name: 'deploy faults' },
 ].filter((s) => existsSync(join(root, 'packages', s.project, s.file)));
 
 const run = (cmd, argv, env = {}) => {

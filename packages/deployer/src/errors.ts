@@ -14,6 +14,7 @@ export type DeployerErrorCode =
   | 'TEMPLATE_TOO_LARGE'
   | 'DELETE_FAILED'
   | 'ABORTED'
+  | 'THROTTLED'
   | 'AWS_ERROR'
   | (string & {});
 

@@ -1,5 +1,5 @@
 import { ChaliceTsError } from '../errors.js';
-import type { ApiGatewayAuthorizerObject, SecurityDefinition } from './types.js';
+import type { ApiGatewayAuthorizerObject, FnSub, SecurityDefinition } from './types.js';
 import { securityDefinition } from './validate.js';
 
 /**
@@ -83,7 +83,10 @@ export function identitySourceExpression(source: string): string {
  * builtinSwagger({ name: 'demo_auth', header: 'Authorization', type: 'token', identitySources: [], scopes: [] }, uri);
  * ```
  */
-export function builtinSwagger(spec: BuiltinAuthorizerSpec, authorizerUri: string): SecurityDefinition {
+export function builtinSwagger(
+  spec: BuiltinAuthorizerSpec,
+  authorizerUri: string | FnSub,
+): SecurityDefinition {
   const authorizer: ApiGatewayAuthorizerObject = { type: spec.type, authorizerUri };
   let name = spec.header;
   if (spec.type === 'request') {

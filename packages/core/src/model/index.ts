@@ -22,6 +22,7 @@ export type {
   AuthContext,
   AuthContextValue,
   AuthorizerKind,
+  FnSub,
   AuthResponsePolicy,
   IamPolicy,
   IamStatement,

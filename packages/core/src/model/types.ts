@@ -35,11 +35,19 @@ export interface AuthResponsePolicy<Ctx extends AuthContext = AuthContext> {
 /** Discriminant of every authorizer: the three classes here, and runtime's built-in authorizers. */
 export type AuthorizerKind = 'iam' | 'cognito_user_pools' | 'custom' | 'builtin';
 
+/**
+ * A CloudFormation `Fn::Sub` intrinsic: how a template names an ARN that only exists once the stack
+ * does (a built-in authorizer's function), where a deployed API would hold the resolved string.
+ */
+export interface FnSub {
+  'Fn::Sub': string;
+}
+
 /** The `x-amazon-apigateway-authorizer` object of a security definition. */
 export interface ApiGatewayAuthorizerObject {
   type: 'cognito_user_pools' | 'token' | 'request';
   providerARNs?: string[];
-  authorizerUri?: string;
+  authorizerUri?: string | FnSub;
   identitySource?: string;
   authorizerCredentials?: string;
   authorizerResultTtlInSeconds?: number;

@@ -1,7 +1,7 @@
 import { DeployerError } from '../errors.js';
 import type { CloudFormationApi } from './aws-api.js';
 import type { DeployEventListener } from './events.js';
-import { type Sleep, withRetry } from './retry.js';
+import { isThrottling, type Sleep, withRetry } from './retry.js';
 import { StackStatus } from './stack-status.js';
 
 /** What every executor step needs: the API, how to wait, where progress goes. */
@@ -15,19 +15,40 @@ export interface ExecutorContext {
   readonly now: () => Date;
 }
 
-/** Calls AWS with throttling retries, reporting each retry as progress. */
-export function call<T>(ctx: ExecutorContext, fn: () => Promise<T>): Promise<T> {
-  return withRetry(fn, {
-    sleep: ctx.sleep,
-    signal: ctx.signal,
-    onRetry: (attempt, delayMs) =>
-      ctx.emit({
-        type: 'retry',
-        attempt,
-        delayMs,
-        message: `AWS is throttling requests; retrying in ${delayMs} ms.`,
-      }),
-  });
+/** Attempts per AWS call while it is throttled (the first included). */
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Calls AWS with throttling retries, reporting each retry as progress. When AWS still throttles
+ * after the last attempt the error is `THROTTLED`, not the SDK's bare `Rate exceeded`.
+ */
+export async function call<T>(ctx: ExecutorContext, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await withRetry(fn, {
+      sleep: ctx.sleep,
+      signal: ctx.signal,
+      maxAttempts: MAX_ATTEMPTS,
+      onRetry: (attempt, delayMs) =>
+        ctx.emit({
+          type: 'retry',
+          attempt,
+          delayMs,
+          message: `AWS is throttling requests; retrying in ${delayMs} ms.`,
+        }),
+    });
+  } catch (error) {
+    throw isThrottling(error) ? throttled(error, `after ${MAX_ATTEMPTS} attempts`) : error;
+  }
+}
+
+function throttled(error: unknown, when: string, what?: string): DeployerError {
+  const e = error as { name?: string; message?: string };
+  return new DeployerError(
+    'THROTTLED',
+    `${what ? `${what}: ` : ''}AWS was still throttling requests ${when} (${e?.name ?? 'Error'}: ${e?.message ?? ''}). ` +
+      'Wait a minute and run the command again.',
+    { cause: error },
+  );
 }
 
 /** A stack as seen by `DescribeStacks`, or `null` when it does not exist. */
@@ -60,9 +81,12 @@ export async function describeStack(ctx: ExecutorContext, stackName: string): Pr
   }
 }
 
-/** Wraps an unexpected AWS failure with the stable `AWS_ERROR` code. */
+/** Wraps an unexpected AWS failure with the stable `AWS_ERROR` code (`THROTTLED` when AWS kept throttling). */
 export function awsError(what: string, error: unknown): DeployerError {
+  if (error instanceof DeployerError && error.code === 'THROTTLED')
+    return new DeployerError('THROTTLED', `${what}: ${error.message}`, { cause: error });
   if (error instanceof DeployerError) return error;
+  if (isThrottling(error)) return throttled(error, 'after retrying', what);
   const e = error as { name?: string; message?: string };
   return new DeployerError('AWS_ERROR', `${what}: ${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`, {
     cause: error,

@@ -3,6 +3,7 @@ import { awsError, call, describeStack } from './context.js';
 import { defaultStackName, executorContext, type ExecutorOptions } from './deploy-app.js';
 import { readDeployedRecord, removeDeployedRecord } from './deployed-record.js';
 import { monitorStack } from './monitor.js';
+import { checkRecordedStack, staleMessage } from './stale-record.js';
 
 export interface DeleteAppOptions extends ExecutorOptions {
   /** Used for the default stack name `<app>-<stage>` when there is no deployed record. */
@@ -26,10 +27,10 @@ export interface DeleteAppResult {
  */
 export async function deleteApp(options: DeleteAppOptions): Promise<DeleteAppResult> {
   const ctx = executorContext(options);
-  const record = await readDeployedRecord(options.projectDir, options.stage);
+  const stored = await readDeployedRecord(options.projectDir, options.stage);
   const stackName =
     options.stackName ??
-    record?.stackName ??
+    stored?.stackName ??
     (options.appName ? defaultStackName(options.appName, options.stage) : undefined);
   if (!stackName) {
     throw new DeployerError(
@@ -37,7 +38,9 @@ export async function deleteApp(options: DeleteAppOptions): Promise<DeleteAppRes
       `Stage ${options.stage} has no deployed record; pass the app name or stack name to delete it.`,
     );
   }
-  const existing = await describeStack(ctx, stackName);
+  // A recorded stack is looked up by its id: a stack of the same name made elsewhere is not ours.
+  const recorded = await checkRecordedStack(ctx, options.projectDir, options.stage, stackName);
+  const existing = recorded.record || recorded.stale ? recorded.live : await describeStack(ctx, stackName);
   if (!existing) {
     await removeDeployedRecord(options.projectDir, options.stage);
     ctx.emit({
@@ -45,7 +48,9 @@ export async function deleteApp(options: DeleteAppOptions): Promise<DeleteAppRes
       stackName,
       status: 'DELETE_COMPLETE',
       outputs: {},
-      message: `Stack ${stackName} does not exist; nothing to delete.`,
+      message: recorded.stale
+        ? staleMessage(options.stage, stackName, 'nothing to delete. Removed the stale record')
+        : `Stack ${stackName} does not exist; nothing to delete.`,
     });
     return { stackName, deleted: false };
   }

@@ -9,6 +9,7 @@ import { ensureArtifactBucket } from './bootstrap.js';
 import type { ExecutorContext } from './context.js';
 import { type DeployedRecord, writeDeployedRecord } from './deployed-record.js';
 import { deployStack } from './deploy-stack.js';
+import { forgetVanishedStack } from './stale-record.js';
 import type { DeployEventListener } from './events.js';
 import { realSleep, type Sleep } from './retry.js';
 
@@ -95,6 +96,7 @@ export async function deployApp(options: DeployAppOptions): Promise<DeployAppRes
     );
   }
 
+  await forgetVanishedStack(ctx, options.projectDir, options.stage, stackName);
   const artifactBucket = await ensureArtifactBucket(ctx);
   const { bucket } = artifactBucket;
   const key = artifactKey(resources.appName, zipSha256);

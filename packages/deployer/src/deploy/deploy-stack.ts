@@ -1,6 +1,6 @@
 import type { Parameter } from '@aws-sdk/client-cloudformation';
 import { DeployerError } from '../errors.js';
-import { awsError, call, describeStack, type ExecutorContext, pollPause } from './context.js';
+import { awsError, call, describeStack, type ExecutorContext } from './context.js';
 import { type FailedResource, monitorStack } from './monitor.js';
 
 export interface DeployStackOptions {
@@ -118,9 +118,17 @@ export async function deployStack(
   }
 
   const started = ctx.now();
-  await call(ctx, () =>
-    ctx.cloudFormation.executeChangeSet({ StackName: stackName, ChangeSetName: changeSetName }),
-  );
+  try {
+    await call(ctx, () =>
+      ctx.cloudFormation.executeChangeSet({ StackName: stackName, ChangeSetName: changeSetName }),
+    );
+  } catch (error) {
+    await deleteChangeSetQuietly(ctx, stackName, changeSetName);
+    throw awsError(
+      `Could not execute change set ${changeSetName}; stack ${stackName} was not changed`,
+      error,
+    );
+  }
   ctx.emit({
     type: 'change-set',
     action: 'executing',
@@ -179,18 +187,26 @@ async function waitForChangeSet(
   changeSetName: string,
 ): Promise<{ status: string; reason: string }> {
   for (;;) {
-    const out = await call(ctx, () =>
-      ctx.cloudFormation.describeChangeSet({ StackName: stackName, ChangeSetName: changeSetName }),
-    );
-    const status = out.Status ?? 'UNKNOWN';
-    if (status === 'CREATE_COMPLETE' || status === 'FAILED')
-      return { status, reason: out.StatusReason ?? '' };
     try {
-      await pollPause(ctx, `change set ${changeSetName} of ${stackName}`);
+      const out = await call(ctx, () =>
+        ctx.cloudFormation.describeChangeSet({ StackName: stackName, ChangeSetName: changeSetName }),
+      );
+      const status = out.Status ?? 'UNKNOWN';
+      if (status === 'CREATE_COMPLETE' || status === 'FAILED')
+        return { status, reason: out.StatusReason ?? '' };
+      await ctx.sleep(ctx.pollIntervalMs, ctx.signal);
     } catch (error) {
-      // Never leave an unexecuted change set behind without saying so: remove it.
+      // Never leave an unexecuted change set behind: remove it, so nothing is left pending.
       await deleteChangeSetQuietly(ctx, stackName, changeSetName);
-      throw error;
+      if (ctx.signal?.aborted || (error instanceof DeployerError && error.code === 'ABORTED')) {
+        throw new DeployerError(
+          'ABORTED',
+          `Stopped waiting for change set ${changeSetName} of ${stackName}. The change set was deleted ` +
+            `before it ran, so stack ${stackName} was not changed and nothing is left running in CloudFormation.`,
+          { cause: error },
+        );
+      }
+      throw awsError(`Could not read change set ${changeSetName} of ${stackName}`, error);
     }
   }
 }

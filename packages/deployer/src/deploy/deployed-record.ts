@@ -16,7 +16,12 @@ export interface DeployedRecord {
 
 /** `<projectDir>/.chalice-ts/deployed/<stage>.json`. */
 export function deployedRecordPath(projectDir: string, stage: string): string {
-  return join(projectDir, '.chalice-ts', 'deployed', `${stage}.json`);
+  return join(projectDir, relativeRecordPath(stage));
+}
+
+/** `.chalice-ts/deployed/<stage>.json`, as messages name it. */
+export function relativeRecordPath(stage: string): string {
+  return join('.chalice-ts', 'deployed', `${stage}.json`);
 }
 
 /** Writes the record atomically (temp file + rename), so a reader never sees half a file. */

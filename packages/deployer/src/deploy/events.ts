@@ -14,6 +14,14 @@ export type DeployEvent =
   | { readonly type: 'api-body'; readonly inlineBytes: number; readonly message: string }
   | { readonly type: 'recreate'; readonly stackName: string; readonly message: string }
   | {
+      /** The deployed record names a stack that is gone (deleted outside chalice-ts). */
+      readonly type: 'stale-record';
+      readonly stackName: string;
+      readonly stackId: string;
+      readonly recordPath: string;
+      readonly message: string;
+    }
+  | {
       readonly type: 'change-set';
       readonly action: 'created' | 'no-changes' | 'executing';
       readonly stackName: string;

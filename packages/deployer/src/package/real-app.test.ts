@@ -86,7 +86,7 @@ describe('packaging an app bound by the real runtime (code + chalice.yaml)', () 
         'Fn::Sub':
           // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
           'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${KeyAuth.Arn}/invocations',
-      } as never),
+      }),
     );
     expect(result.swagger.paths['/declared']?.['get']).toMatchObject({ security: [{ MyPool: ['read'] }] });
     expect(result.swagger.paths['/custom-auth']?.['get']).toMatchObject({

@@ -22,8 +22,7 @@ export function builtinSecurityDefinition(
       ...(authorizer.ttlSeconds !== undefined && { ttlSeconds: authorizer.ttlSeconds }),
       ...(authorizer.executionRole !== undefined && { executionRole: authorizer.executionRole }),
     },
-    // core types the URI as a string (the deployed-ARN form); in a template it is an intrinsic.
-    authorizerUri as unknown as string,
+    authorizerUri,
   );
 }
 

@@ -1,6 +1,7 @@
 import {
   type AnyAuthorizer,
   type AuthorizerKind,
+  type FnSub,
   builtinSwagger,
   type LocalAuthorizerHandler,
   type SecurityDefinition,
@@ -54,7 +55,7 @@ export interface EffectiveAuthorizer {
    * The Swagger `securityDefinitions` entry; built-in authorizers need the invocation URI of their
    * deployed function.
    */
-  swagger(authorizerUri?: string): SecurityDefinition;
+  swagger(authorizerUri?: string | FnSub): SecurityDefinition;
 }
 
 /** One (method, path) of the app with its effective authorization. */
@@ -77,7 +78,7 @@ export interface EffectiveModel {
   authorizers: Map<string, EffectiveAuthorizer>;
 }
 
-function requireUri(name: string, uri: string | undefined): string {
+function requireUri(name: string, uri: string | FnSub | undefined): string | FnSub {
   if (uri === undefined) {
     throw new TypeError(
       `Built-in authorizer "${name}": swagger(authorizerUri) needs the invocation URI of its function.`,
