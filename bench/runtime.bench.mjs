@@ -1,6 +1,9 @@
 // @chalice-ts/runtime against Hono's AWS Lambda adapter (`hono/aws-lambda` `handle`), same run:
 // - bundle size: esbuild (minified, ESM, node) of the seed demo app (ARCHITECTURE §2) and of the
-//   same 20-route app written for each framework (bench/fixtures/runtime-routes-*.mjs);
+//   same 20-route app written for each framework (bench/fixtures/runtime-routes-*.mjs). Ours is
+//   built twice: "production", as the deployer's bundleApp builds it (its PRODUCTION_DEFINE
+//   compiles out registration-time checks, docs/decisions/0002-production-bundles.md), and "dev"
+//   (no define: what any other bundler gives). Cold start and warm dispatch use the production build;
 // - cold start: a fresh node process imports the bundle and handles one REST proxy event; the time
 //   from before the import to the result, median of --cold-runs processes (default 30; node's own
 //   boot excluded), wall clock and the CPU time of the child (less sensitive to a loaded machine).
@@ -38,10 +41,14 @@ const workspace = {
   },
 };
 
+/** packages/deployer/src/bundle/bundle-app.ts PRODUCTION_DEFINE (kept equal by a deployer test). */
+export const PRODUCTION_DEFINE = { 'globalThis.__CHALICE_TS_PROD__': 'true' };
+
 let out;
 
-async function bundle(fixture) {
-  const outfile = join(out, fixture.replace(/\.mjs$/, '.bundle.mjs'));
+async function bundle(fixture, { production = true } = {}) {
+  const suffix = production ? '.bundle.mjs' : '.dev.bundle.mjs';
+  const outfile = join(out, fixture.replace(/\.mjs$/, suffix));
   const { metafile } = await build({
     metafile: true,
     entryPoints: [join(here, 'fixtures', fixture)],
@@ -51,6 +58,7 @@ async function bundle(fixture) {
     platform: 'node',
     target: 'node20',
     outfile,
+    define: production ? PRODUCTION_DEFINE : {},
     plugins: [workspace],
     logLevel: 'silent',
   });
@@ -186,7 +194,9 @@ function coldStarts(sides, runs) {
 // --- the bench ---------------------------------------------------------------------------------
 
 let demo;
+let demoDev;
 let ours;
+let oursDev;
 let peer;
 let oursHandler;
 let peerHandler;
@@ -203,7 +213,9 @@ const bench = {
     writeFileSync(join(out, 'cold.mjs'), COLD_SCRIPT);
     writeFileSync(join(out, 'empty.mjs'), 'export const nothing = 0;\n');
     demo = await bundle('runtime-demo-app.mjs');
+    demoDev = await bundle('runtime-demo-app.mjs', { production: false });
     ours = await bundle('runtime-routes-chalice.mjs');
+    oursDev = await bundle('runtime-routes-chalice.mjs', { production: false });
     peer = await bundle('runtime-routes-hono.mjs');
     oursHandler = (await import(pathToFileURL(ours.file).href)).handler;
     peerHandler = (await import(pathToFileURL(peer.file).href)).handler;
@@ -220,11 +232,12 @@ const bench = {
         ours: { file: ours.file },
         peer: { file: peer.file },
         demo: { file: demo.file, event: demoEvent },
+        demoDev: { file: demoDev.file, event: demoEvent },
         empty: { file: join(out, 'empty.mjs') },
       },
       runs,
     );
-    const share = ['core', 'runtime', 'app'].map((k) => kb(demo.share[k] ?? 0)).join(' / ');
+    const shareOf = (b) => ['core', 'runtime', 'app'].map((k) => kb(b.share[k] ?? 0)).join(' / ');
     const fetchApi = (side) => (side.fetchApi.length ? side.fetchApi.join(', ') : 'none');
     return [
       {
@@ -232,15 +245,24 @@ const bench = {
         headers: ['bundle', 'chalice-ts', 'Hono aws-lambda', 'ratio', 'target'],
         rows: [
           [
-            'seed demo app (min / gzip)',
+            'seed demo app, production (min / gzip)',
             `${kb(demo.bytes)} / ${kb(demo.gzip)}`,
             '-',
             '-',
             `<= ${TARGETS.bundleKb} KB`,
           ],
-          ['  of which core / runtime / app', share, '-', '-', '-'],
+          ['  of which core / runtime / app', shareOf(demo), '-', '-', '-'],
+          ['seed demo app, dev (min / gzip)', `${kb(demoDev.bytes)} / ${kb(demoDev.gzip)}`, '-', '-', '-'],
+          ['  of which core / runtime / app', shareOf(demoDev), '-', '-', '-'],
           [
-            '20-route app (min / gzip)',
+            '20-route app, dev (min / gzip)',
+            `${kb(oursDev.bytes)} / ${kb(oursDev.gzip)}`,
+            `${kb(peer.bytes)} / ${kb(peer.gzip)}`,
+            `${(oursDev.bytes / peer.bytes).toFixed(2)}x size`,
+            '-',
+          ],
+          [
+            '20-route app, production (min / gzip)',
             `${kb(ours.bytes)} / ${kb(ours.gzip)}`,
             `${kb(peer.bytes)} / ${kb(peer.gzip)}`,
             `${(ours.bytes / peer.bytes).toFixed(2)}x size`,
@@ -249,7 +271,9 @@ const bench = {
         ],
         data: {
           demo: { bytes: demo.bytes, gzip: demo.gzip, share: demo.share },
+          demoDev: { bytes: demoDev.bytes, gzip: demoDev.gzip, share: demoDev.share },
           ours: { bytes: ours.bytes, gzip: ours.gzip },
+          oursDev: { bytes: oursDev.bytes, gzip: oursDev.gzip },
           peer: { bytes: peer.bytes, gzip: peer.gzip },
         },
       },
@@ -258,7 +282,7 @@ const bench = {
         headers: ['measure', 'chalice-ts', 'Hono aws-lambda', 'ratio', 'target'],
         rows: [
           [
-            '20-route app, wall',
+            '20-route app, production, wall',
             ms(cold.ours.ms),
             ms(cold.peer.ms),
             `${(cold.peer.ms / cold.ours.ms).toFixed(1)}x faster`,
@@ -266,8 +290,15 @@ const bench = {
           ],
           ['  of which: import of the bundle', ms(cold.ours.importMs), ms(cold.peer.importMs), '-', '-'],
           ['  CPU time of the same span', ms(cold.ours.cpuMs), ms(cold.peer.cpuMs), '-', '-'],
-          ['seed demo app, wall', ms(cold.demo.ms), '-', '-', `<= ${TARGETS.coldMs} ms`],
+          ['seed demo app, production, wall', ms(cold.demo.ms), '-', '-', `<= ${TARGETS.coldMs} ms`],
           ['  CPU time of the same span', ms(cold.demo.cpuMs), '-', '-', '-'],
+          [
+            'seed demo app, dev, wall / CPU',
+            `${ms(cold.demoDev.ms)} / ${ms(cold.demoDev.cpuMs)}`,
+            '-',
+            '-',
+            '-',
+          ],
           [
             'baseline: empty module, wall / CPU',
             `${ms(cold.empty.ms)} / ${ms(cold.empty.cpuMs)}`,

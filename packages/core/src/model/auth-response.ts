@@ -3,7 +3,7 @@ import { ChaliceTsError } from '../errors.js';
 import { assertPrimitiveContext, contextProblem } from '../policy/context.js';
 import type { AuthRequest } from './auth-request.js';
 import type { AuthContext, AuthResponsePolicy, IamPolicy } from './types.js';
-import { requireString, show } from './validate.js';
+import { show } from './validate.js';
 
 /**
  * A path plus the HTTP methods allowed on it, for {@link AuthResponse} `routes`.
@@ -18,10 +18,20 @@ export class AuthRoute {
   declare readonly methods: readonly string[];
 
   constructor(path: string, methods: readonly string[]) {
-    if (typeof path !== 'string')
-      throw new TypeError(`AuthRoute path must be a string, received: ${show(path)}`);
+    // Built while an authorizer runs: these checks stay in production bundles (short messages there).
+    if (typeof path !== 'string') {
+      throw new TypeError(
+        globalThis.__CHALICE_TS_PROD__
+          ? 'Invalid AuthRoute path'
+          : `AuthRoute path must be a string, received: ${show(path)}`,
+      );
+    }
     if (!Array.isArray(methods) || methods.some((m) => typeof m !== 'string' || m === '')) {
-      throw new TypeError(`AuthRoute methods must be an array of HTTP methods, received: ${show(methods)}`);
+      throw new TypeError(
+        globalThis.__CHALICE_TS_PROD__
+          ? 'Invalid AuthRoute methods'
+          : `AuthRoute methods must be an array of HTTP methods, received: ${show(methods)}`,
+      );
     }
     this.path = path;
     // Method ARNs carry the method upper-cased, so a lower-case method would never match.
@@ -55,18 +65,31 @@ export class AuthResponse<Ctx extends AuthContext = AuthContext> {
   declare readonly context: Ctx;
 
   constructor(init: AuthResponseInit<Ctx>) {
+    // Built on every authorizer invocation, so these checks decide what gets allowed: they stay in
+    // production bundles, only their wording is shortened there.
     const routes: unknown = init?.routes;
-    if (!Array.isArray(routes))
-      throw new TypeError(`AuthResponse routes must be an array, received: ${show(routes)}`);
+    if (!Array.isArray(routes)) {
+      throw new TypeError(
+        globalThis.__CHALICE_TS_PROD__
+          ? 'Invalid AuthResponse routes'
+          : `AuthResponse routes must be an array, received: ${show(routes)}`,
+      );
+    }
     for (const route of routes) {
       if (typeof route !== 'string' && !(route instanceof AuthRoute)) {
         throw new TypeError(
-          `AuthResponse routes entries must be path strings or AuthRoute, received: ${show(route)}`,
+          globalThis.__CHALICE_TS_PROD__
+            ? 'Invalid AuthResponse route'
+            : `AuthResponse routes entries must be path strings or AuthRoute, received: ${show(route)}`,
         );
       }
     }
     if (typeof init.principalId !== 'string') {
-      throw new TypeError(`AuthResponse principalId must be a string, received: ${show(init.principalId)}`);
+      throw new TypeError(
+        globalThis.__CHALICE_TS_PROD__
+          ? 'Invalid AuthResponse principalId'
+          : `AuthResponse principalId must be a string, received: ${show(init.principalId)}`,
+      );
     }
     assertPrimitiveContext(init.context, 'AuthResponse');
     this.routes = Object.freeze([...routes]);
@@ -133,22 +156,25 @@ function resourcePrefix(methodArn: unknown): string {
   if (parts[0] !== 'arn' || resource === undefined || !apiId || !stage) {
     throw new ChaliceTsError(
       'INVALID_METHOD_ARN',
-      `Cannot build a policy from method ARN ${JSON.stringify(arn)}: expected arn:<partition>:execute-api:<region>:<account>:<api-id>/<stage>/<METHOD>/<path>.`,
+      globalThis.__CHALICE_TS_PROD__
+        ? `Invalid method ARN ${JSON.stringify(arn)}`
+        : `Cannot build a policy from method ARN ${JSON.stringify(arn)}: expected arn:<partition>:execute-api:<region>:<account>:<api-id>/<stage>/<METHOD>/<path>.`,
     );
   }
   return `${parts.slice(0, 5).join(':')}:${apiId}/${stage}/`;
 }
 
 function requireArn(methodArn: unknown): string {
-  try {
-    return requireString(methodArn, 'methodArn');
-  } catch (cause) {
-    throw new ChaliceTsError(
-      'INVALID_METHOD_ARN',
-      `AuthResponse.toPolicy needs a method ARN or an AuthRequest, received: ${show(methodArn)}.`,
-      { cause },
-    );
-  }
+  if (typeof methodArn === 'string' && methodArn !== '') return methodArn;
+  throw new ChaliceTsError(
+    'INVALID_METHOD_ARN',
+    globalThis.__CHALICE_TS_PROD__
+      ? 'Invalid method ARN'
+      : `AuthResponse.toPolicy needs a method ARN or an AuthRequest, received: ${show(methodArn)}.`,
+    globalThis.__CHALICE_TS_PROD__
+      ? undefined
+      : { cause: new TypeError(`methodArn must be a non-empty string, received: ${show(methodArn)}`) },
+  );
 }
 
 /**

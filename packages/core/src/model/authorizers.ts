@@ -1,7 +1,11 @@
 import { ChaliceTsError } from '../errors.js';
 import type { LocalAuthorizerHandler } from './auth-request.js';
+import { checkCognitoOptions, checkCustomOptions } from './authorizer-checks.js';
 import type { SecurityDefinition } from './types.js';
-import { optionalString, requireString, securityDefinition, show, stringList, ttl } from './validate.js';
+import { securityDefinition } from './validate.js';
+
+const frozen = (list: readonly string[] | null | undefined): readonly string[] =>
+  Object.freeze([...(list ?? [])]);
 
 /**
  * Authorizes with IAM (SigV4-signed requests). Its security definition key is always `sigv4`.
@@ -20,8 +24,10 @@ export class IAMAuthorizer {
   withScopes(_scopes: readonly string[]): never {
     throw new ChaliceTsError(
       'SCOPES_NOT_SUPPORTED',
-      'IAMAuthorizer does not support scopes: SigV4 requests carry no OAuth scopes. ' +
-        'Use a CognitoUserPoolAuthorizer or a CustomAuthorizer for scoped routes.',
+      globalThis.__CHALICE_TS_PROD__
+        ? 'IAMAuthorizer does not support scopes'
+        : 'IAMAuthorizer does not support scopes: SigV4 requests carry no OAuth scopes. ' +
+            'Use a CognitoUserPoolAuthorizer or a CustomAuthorizer for scoped routes.',
     );
   }
 
@@ -60,17 +66,11 @@ export class CognitoUserPoolAuthorizer {
   declare readonly scopes: readonly string[];
 
   constructor(name: string, options: CognitoUserPoolAuthorizerOptions) {
-    this.name = requireString(name, 'CognitoUserPoolAuthorizer name');
-    const arns: unknown = options?.providerArns;
-    if (!Array.isArray(arns) || arns.length === 0 || arns.some((a) => typeof a !== 'string' || a === '')) {
-      throw new TypeError(
-        `CognitoUserPoolAuthorizer "${this.name}": providerArns should be a non-empty list of ARNs, received: ${show(arns)}`,
-      );
-    }
-    this.providerArns = Object.freeze([...(arns as string[])]);
-    this.header =
-      optionalString(options.header, `CognitoUserPoolAuthorizer "${this.name}" header`) ?? 'Authorization';
-    this.scopes = stringList(options.scopes, `CognitoUserPoolAuthorizer "${this.name}" scopes`);
+    if (!globalThis.__CHALICE_TS_PROD__) checkCognitoOptions(name, options);
+    this.name = name;
+    this.providerArns = frozen(options.providerArns);
+    this.header = options.header ?? 'Authorization';
+    this.scopes = frozen(options.scopes);
   }
 
   /** A copy of this authorizer requiring `scopes` (the original is unchanged). */
@@ -124,18 +124,13 @@ export class CustomAuthorizer {
   declare readonly localHandler: LocalAuthorizerHandler | undefined;
 
   constructor(name: string, options: CustomAuthorizerOptions) {
-    this.name = requireString(name, 'CustomAuthorizer name');
-    const where = `CustomAuthorizer "${this.name}"`;
-    this.authorizerUri = requireString(options?.authorizerUri, `${where} authorizerUri`);
-    this.ttlSeconds = options.ttlSeconds === undefined ? 300 : ttl(options.ttlSeconds, `${where} ttlSeconds`);
-    this.header = optionalString(options.header, `${where} header`) ?? 'Authorization';
-    this.invokeRoleArn = optionalString(options.invokeRoleArn, `${where} invokeRoleArn`);
-    this.scopes = stringList(options.scopes, `${where} scopes`);
-    if (options.localHandler !== undefined && typeof options.localHandler !== 'function') {
-      throw new TypeError(
-        `${where} localHandler must be a function, received: ${show(options.localHandler)}`,
-      );
-    }
+    if (!globalThis.__CHALICE_TS_PROD__) checkCustomOptions(name, options);
+    this.name = name;
+    this.authorizerUri = options.authorizerUri;
+    this.ttlSeconds = options.ttlSeconds ?? 300;
+    this.header = options.header ?? 'Authorization';
+    this.invokeRoleArn = options.invokeRoleArn ?? undefined;
+    this.scopes = frozen(options.scopes);
     this.localHandler = options.localHandler;
   }
 

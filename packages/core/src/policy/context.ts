@@ -10,14 +10,18 @@ import { show } from '../model/validate.js';
 export function contextProblem(context: unknown): string | null {
   if (context === undefined || context === null) return null;
   if (typeof context !== 'object' || Array.isArray(context)) {
-    return `context must be an object of string/number/boolean values, got ${describe(context)}`;
+    const problem = 'context must be an object of string/number/boolean values';
+    return globalThis.__CHALICE_TS_PROD__ ? problem : `${problem}, got ${describe(context)}`;
   }
   for (const key of Object.keys(context)) {
     const value = (context as Record<string, unknown>)[key];
     const type = typeof value;
     if (type === 'string' || type === 'boolean') continue;
     if (type === 'number' && Number.isFinite(value)) continue;
-    return `context value for key "${key}" must be a string, number or boolean, got ${describe(value)}`;
+    // Checked on every authorizer invocation (it fails closed in production bundles too); only the
+    // description of the offending value is left out there.
+    const problem = `context value for key "${key}" must be a string, number or boolean`;
+    return globalThis.__CHALICE_TS_PROD__ ? problem : `${problem}, got ${describe(value)}`;
   }
   return null;
 }

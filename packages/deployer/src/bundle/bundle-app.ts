@@ -3,6 +3,15 @@ import { build } from 'esbuild';
 import { DeployerError } from '../errors.js';
 import { type AuthorizerHandlerInput, generateEntrySource } from './entry.js';
 
+/**
+ * The esbuild `define` of a production Lambda bundle: it compiles out chalice-ts's registration-time
+ * checks, which already ran when the CLI loaded and bound the app before bundling. A chalice-ts-only
+ * global, so the app's own `process.env.NODE_ENV` is left alone (docs/decisions/0002-production-bundles.md).
+ */
+export const PRODUCTION_DEFINE: Readonly<Record<string, string>> = Object.freeze({
+  'globalThis.__CHALICE_TS_PROD__': 'true',
+});
+
 export interface BundleAppOptions {
   /** The project root; imports resolve from here and no path outside it reaches the output. */
   readonly projectDir: string;
@@ -14,6 +23,11 @@ export interface BundleAppOptions {
   readonly sourcemap?: boolean;
   /** Where `BuiltinAuthorizer` is imported from for YAML-declared handlers. */
   readonly runtimeModule?: string;
+  /**
+   * Keep chalice-ts's registration-time checks in the bundle (default `false`: they are compiled
+   * out with `PRODUCTION_DEFINE`; authorization checks made while serving stay either way).
+   */
+  readonly devChecks?: boolean;
 }
 
 /** The bundle: file name -> contents, ready for `zipDeterministic`. */
@@ -25,6 +39,7 @@ export interface AppBundle {
  * Bundles the app into one ESM file, `index.mjs` (the `.mjs` extension makes Lambda's nodejs22.x
  * runtime load it as ESM), exporting `handler` and every authorizer handler. Minified, target
  * node22, no legal comments and no absolute paths, so the same sources give the same bytes.
+ * Production mode (`PRODUCTION_DEFINE`) unless `devChecks` is set.
  *
  * @example
  * ```ts
@@ -49,6 +64,7 @@ export async function bundleApp(options: BundleAppOptions): Promise<AppBundle> {
       target: 'node22',
       minify: true,
       legalComments: 'none',
+      define: options.devChecks === true ? {} : { ...PRODUCTION_DEFINE },
       sourcemap: options.sourcemap === true ? 'external' : false,
       // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
       banner: {

@@ -14,6 +14,19 @@ import {
 import { RouteTable } from './route-table.js';
 import { describeValue, rejectUnknownKeys } from './suggest.js';
 
+// Registration-time check, dropped from production bundles (docs/decisions/0002-production-bundles.md).
+function checkChaliceOptions(options: unknown): void {
+  const fail = (message: string): never => {
+    throw new ChaliceRuntimeError('INVALID_ROUTE_OPTION', message);
+  };
+  if (typeof options !== 'object' || options === null)
+    fail(`new Chalice() needs { appName }, got ${describeValue(options)}.`);
+  rejectUnknownKeys(options as object, ['appName'], 'new Chalice()', fail);
+  const { appName } = options as ChaliceOptions;
+  if (typeof appName !== 'string' || appName === '')
+    fail('new Chalice(): appName must be a non-empty string.');
+}
+
 /** Options of `new Chalice(...)`. */
 export interface ChaliceOptions {
   appName: string;
@@ -39,14 +52,7 @@ export class Chalice {
   declare readonly handler: ProxyHandler;
 
   constructor(options: ChaliceOptions) {
-    const fail = (message: string): never => {
-      throw new ChaliceRuntimeError('INVALID_ROUTE_OPTION', message);
-    };
-    if (typeof options !== 'object' || options === null)
-      fail(`new Chalice() needs { appName }, got ${describeValue(options)}.`);
-    rejectUnknownKeys(options, ['appName'], 'new Chalice()', fail);
-    if (typeof options.appName !== 'string' || options.appName === '')
-      fail('new Chalice(): appName must be a non-empty string.');
+    if (!globalThis.__CHALICE_TS_PROD__) checkChaliceOptions(options);
     this.appName = options.appName;
     this.handler = createProxyHandler(this.#table, this.#scope);
   }
@@ -86,7 +92,7 @@ export class Chalice {
   ): RouteHandler<P> {
     const [options, handler] = rest.length === 1 ? [{}, rest[0]] : rest;
     const parsed = this.#table.checkPath(path);
-    if (typeof handler !== 'function') {
+    if (!globalThis.__CHALICE_TS_PROD__ && typeof handler !== 'function') {
       throw new ChaliceRuntimeError(
         'INVALID_ROUTE',
         `Route ${JSON.stringify(path)}: the last argument must be the handler function, got ${describeValue(handler)}.`,
@@ -126,7 +132,7 @@ export class Chalice {
     ...args: [AuthorizerFunction<Ctx>] | [BuiltinAuthorizerOptions, AuthorizerFunction<Ctx>]
   ): BuiltinAuthorizer<Ctx> {
     const [options, fn] = args.length === 1 ? [{}, args[0]] : args;
-    if (typeof fn !== 'function') {
+    if (!globalThis.__CHALICE_TS_PROD__ && typeof fn !== 'function') {
       throw new ChaliceRuntimeError(
         'INVALID_AUTHORIZER',
         `app.authorizer() needs the authorizer function${args.length < 2 && typeof args[0] === 'object' ? ' as its second argument' : ''}, ` +
@@ -134,11 +140,14 @@ export class Chalice {
       );
     }
     const authorizer = new BuiltinAuthorizer(fn, options);
+    // Which function a name runs decides authorization, so this check stays in production bundles.
     if (this.#authorizers.has(authorizer.name)) {
       throw new ChaliceRuntimeError(
         'DUPLICATE_AUTHORIZER',
-        `Two built-in authorizers are named ${JSON.stringify(authorizer.name)}; authorizer names must be unique. ` +
-          'Pass a different { name } to one of them.',
+        globalThis.__CHALICE_TS_PROD__
+          ? `Duplicate authorizer ${authorizer.name}`
+          : `Two built-in authorizers are named ${JSON.stringify(authorizer.name)}; authorizer names must be unique. ` +
+              'Pass a different { name } to one of them.',
       );
     }
     this.#authorizers.set(authorizer.name, authorizer as unknown as BuiltinAuthorizer<AuthContext>);
@@ -156,7 +165,9 @@ export class Chalice {
     else if (known.fn !== authorizer.fn) {
       throw new ChaliceRuntimeError(
         'DUPLICATE_AUTHORIZER',
-        `Two different built-in authorizers are named ${JSON.stringify(authorizer.name)}; authorizer names must be unique.`,
+        globalThis.__CHALICE_TS_PROD__
+          ? `Duplicate authorizer ${authorizer.name}`
+          : `Two different built-in authorizers are named ${JSON.stringify(authorizer.name)}; authorizer names must be unique.`,
       );
     }
   }

@@ -1,14 +1,11 @@
-import { type AnyAuthorizer, isAuthorizer } from '@chalice-ts/core';
+import type { AnyAuthorizer } from '@chalice-ts/core';
 import { CORSConfig } from '../cors/cors-config.js';
-import { ChaliceRuntimeError } from '../errors/runtime-error.js';
 import type { Request } from '../request/request.js';
 import type { PathParams } from '../routing/route-path.js';
-import { describeValue, rejectUnknownKeys } from './suggest.js';
+import { checkRouteOptions } from './route-checks.js';
 
 /** HTTP methods a route can declare (API Gateway REST methods). */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
-
-const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 /** Options of `app.route(path, options, handler)`. */
 export interface RouteOptions {
@@ -41,8 +38,6 @@ export interface RouteEntry {
   readonly paramNames: readonly string[];
 }
 
-const OPTION_NAMES = ['methods', 'authorizer', 'apiKeyRequired', 'cors', 'contentTypes', 'name'] as const;
-
 /** Route options after validation, shared by every method of one `app.route` call. */
 export interface NormalizedRouteOptions {
   methods: HttpMethod[];
@@ -53,66 +48,19 @@ export interface NormalizedRouteOptions {
   name?: string;
 }
 
-/** Validates `app.route` options; every mistake throws `INVALID_ROUTE_OPTION` naming the route. */
+/**
+ * Normalizes `app.route` options (defaults, upper-case methods). Outside production bundles every
+ * mistake first throws `INVALID_ROUTE_OPTION` naming the route (see `checkRouteOptions`).
+ */
 export function normalizeRouteOptions(path: string, options: unknown): NormalizedRouteOptions {
-  const fail = (message: string): never => {
-    throw new ChaliceRuntimeError('INVALID_ROUTE_OPTION', message);
-  };
-  const where = `Route ${JSON.stringify(path)}`;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    fail(`${where}: options must be an object, got ${describeValue(options)}.`);
-  }
+  if (!globalThis.__CHALICE_TS_PROD__) checkRouteOptions(path, options);
   const o = options as RouteOptions;
-  rejectUnknownKeys(o, OPTION_NAMES, where, fail);
-  const rawMethods: unknown = o.methods ?? ['GET'];
-  if (!Array.isArray(rawMethods) || rawMethods.length === 0) {
-    fail(`${where}: methods must be a non-empty array such as ['GET', 'POST'].`);
-  }
-  const methods: HttpMethod[] = [];
-  for (const raw of rawMethods as unknown[]) {
-    const method = typeof raw === 'string' ? raw.toUpperCase() : '';
-    if (!METHODS.includes(method as HttpMethod)) {
-      fail(`${where}: unsupported method ${describeValue(raw)}; use one of ${METHODS.join(', ')}.`);
-    }
-    if (methods.includes(method as HttpMethod)) fail(`${where}: method ${method} is listed twice.`);
-    methods.push(method as HttpMethod);
-  }
-  const { authorizer } = o;
-  if (
-    authorizer !== undefined &&
-    !(typeof authorizer === 'string' && authorizer !== '') &&
-    !isAuthorizer(authorizer)
-  ) {
-    const hint =
-      typeof authorizer === 'function'
-        ? ' Wrap the function with app.authorizer(fn) and pass what it returns.'
-        : ' Pass an IAMAuthorizer, CognitoUserPoolAuthorizer, CustomAuthorizer, the result of app.authorizer(), or the name of an authorizer declared in chalice.yaml.';
-    fail(`${where}: authorizer is not an authorizer (got ${describeValue(authorizer)}).${hint}`);
-  }
-  if (o.apiKeyRequired !== undefined && typeof o.apiKeyRequired !== 'boolean') {
-    fail(`${where}: apiKeyRequired must be a boolean.`);
-  }
-  let cors: CORSConfig | null = null;
-  if (o.cors === true) cors = new CORSConfig();
-  else if (o.cors instanceof CORSConfig) cors = o.cors;
-  else if (o.cors !== undefined && o.cors !== false)
-    fail(`${where}: cors must be true, false or a CORSConfig.`);
-  const contentTypes = o.contentTypes ?? ['application/json'];
-  if (
-    !Array.isArray(contentTypes) ||
-    contentTypes.length === 0 ||
-    contentTypes.some((t) => typeof t !== 'string')
-  ) {
-    fail(`${where}: contentTypes must be a non-empty array of media types.`);
-  }
-  if (o.name !== undefined && (typeof o.name !== 'string' || o.name === ''))
-    fail(`${where}: name must be a non-empty string.`);
   return {
-    methods,
-    ...(authorizer !== undefined && { authorizer }),
+    methods: (o.methods ?? ['GET']).map((method) => method.toUpperCase() as HttpMethod),
+    ...(o.authorizer !== undefined && { authorizer: o.authorizer }),
     apiKeyRequired: o.apiKeyRequired ?? false,
-    cors,
-    contentTypes: Object.freeze([...contentTypes]),
+    cors: o.cors === true ? new CORSConfig() : o.cors || null,
+    contentTypes: Object.freeze([...(o.contentTypes ?? ['application/json'])]),
     ...(o.name !== undefined && { name: o.name }),
   };
 }

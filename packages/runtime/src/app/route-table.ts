@@ -33,13 +33,14 @@ export class RouteTable {
   /** Validates the path (and its siblings) before any entry of a route is added. */
   checkPath(path: string): ParsedRoutePath {
     const parsed = this.#paths.get(path) ?? parseRoutePath(path);
-    for (const other of this.#paths.values()) conflictingVariable(parsed, other);
+    if (!globalThis.__CHALICE_TS_PROD__)
+      for (const other of this.#paths.values()) conflictingVariable(parsed, other);
     return parsed;
   }
 
   /** Adds the entries of one `app.route` call (one path, from `checkPath`): all of them, or (on any error) none. */
   addAll(entries: readonly RouteEntry[], parsed: ParsedRoutePath): void {
-    for (const entry of entries) this.#check(entry);
+    if (!globalThis.__CHALICE_TS_PROD__) for (const entry of entries) checkEntry(this.#byResource, entry);
     this.#paths.set(parsed.path, parsed);
     for (const entry of entries) {
       const methods = this.#byResource.get(entry.path);
@@ -48,27 +49,31 @@ export class RouteTable {
     }
     this.#snapshot = Object.freeze([...this.#snapshot, ...entries]);
   }
+}
 
-  #check(entry: RouteEntry): void {
-    const methods = this.#byResource.get(entry.path);
-    const existing = methods?.get(entry.method);
-    if (existing) {
-      throw new ChaliceRuntimeError(
-        'DUPLICATE_ROUTE',
-        `Duplicate method ${entry.method} on route ${JSON.stringify(entry.path)}: it is already handled by ` +
-          `${handlerLabel(existing)}, so ${handlerLabel(entry)} cannot register it too. ` +
-          'A method may be registered only once per path.',
-      );
-    }
-    if (entry.cors && methods) {
-      for (const sibling of methods.values()) {
-        if (sibling.cors && !sibling.cors.equals(entry.cors)) {
-          throw new ChaliceRuntimeError(
-            'INVALID_ROUTE_OPTION',
-            `Route ${JSON.stringify(entry.path)}: ${entry.method} and ${sibling.method} use different CORS configs; ` +
-              'API Gateway answers the preflight once per path, so routes on one path must share one CORS config.',
-          );
-        }
+// Registration-time checks (dropped from production bundles: docs/decisions/0002-production-bundles.md).
+function checkEntry(
+  byResource: ReadonlyMap<string, ReadonlyMap<string, RouteEntry>>,
+  entry: RouteEntry,
+): void {
+  const methods = byResource.get(entry.path);
+  const existing = methods?.get(entry.method);
+  if (existing) {
+    throw new ChaliceRuntimeError(
+      'DUPLICATE_ROUTE',
+      `Duplicate method ${entry.method} on route ${JSON.stringify(entry.path)}: it is already handled by ` +
+        `${handlerLabel(existing)}, so ${handlerLabel(entry)} cannot register it too. ` +
+        'A method may be registered only once per path.',
+    );
+  }
+  if (entry.cors && methods) {
+    for (const sibling of methods.values()) {
+      if (sibling.cors && !sibling.cors.equals(entry.cors)) {
+        throw new ChaliceRuntimeError(
+          'INVALID_ROUTE_OPTION',
+          `Route ${JSON.stringify(entry.path)}: ${entry.method} and ${sibling.method} use different CORS configs; ` +
+            'API Gateway answers the preflight once per path, so routes on one path must share one CORS config.',
+        );
       }
     }
   }

@@ -1,6 +1,5 @@
-import { type BuiltinAuthorizerSpec, parseIdentitySource } from '@chalice-ts/core';
-import { ChaliceRuntimeError } from '../errors/runtime-error.js';
-import { describeValue, rejectUnknownKeys } from '../app/suggest.js';
+import type { BuiltinAuthorizerSpec } from '@chalice-ts/core';
+import { checkAuthorizerOptions } from './authorizer-checks.js';
 
 /** Options of `app.authorizer(options, fn)` and `new BuiltinAuthorizer(fn, options)`. */
 export interface BuiltinAuthorizerOptions {
@@ -18,74 +17,23 @@ export interface BuiltinAuthorizerOptions {
   identitySources?: readonly string[];
 }
 
-const OPTION_NAMES = ['name', 'ttlSeconds', 'header', 'executionRole', 'type', 'identitySources'] as const;
-
-function fail(message: string): never {
-  throw new ChaliceRuntimeError('INVALID_AUTHORIZER', message);
-}
-
 /**
- * Validates authorizer options into the plain `BuiltinAuthorizerSpec` (scopes start empty).
- * `fallbackName` is the function's name.
+ * Normalizes authorizer options into the plain `BuiltinAuthorizerSpec` (scopes start empty);
+ * `fallbackName` is the function's name. Outside production bundles mistakes first throw
+ * `INVALID_AUTHORIZER` (see `checkAuthorizerOptions`).
  */
 export function normalizeAuthorizerOptions(options: unknown, fallbackName: string): BuiltinAuthorizerSpec {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    fail(`Authorizer options must be an object, got ${describeValue(options)}.`);
-  }
+  if (!globalThis.__CHALICE_TS_PROD__) checkAuthorizerOptions(options, fallbackName);
   const o = options as BuiltinAuthorizerOptions;
-  const name = o.name ?? fallbackName;
-  const where = `Authorizer ${name ? JSON.stringify(name) : '(unnamed)'}`;
-  rejectUnknownKeys(o, OPTION_NAMES, where, fail);
-  if (typeof name !== 'string' || name === '') {
-    fail(
-      `An authorizer needs a name: pass { name: '...' } or use a named function (got an anonymous function).`,
-    );
-  }
-  if (!/^[A-Za-z0-9_-]+$/.test(name)) fail(`${where}: a name may use letters, digits, "_" and "-" only.`);
-  // `none` is the chalice.yaml keyword that opts a route out of authorization.
-  if (name === 'none') fail(`${where}: "none" is reserved (it means "no authorizer" in chalice.yaml).`);
-  const type = o.type ?? 'token';
-  if (type !== 'token' && type !== 'request')
-    fail(`${where}: type must be 'token' or 'request', got ${describeValue(type)}.`);
-  const ttl = o.ttlSeconds;
-  if (ttl !== undefined && (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0 || ttl > 3600)) {
-    fail(
-      `${where}: ttlSeconds must be an integer from 0 to 3600 (API Gateway's limits), got ${describeValue(ttl)}.`,
-    );
-  }
   const header = o.header ?? 'Authorization';
-  if (typeof header !== 'string' || header === '') fail(`${where}: header must be a non-empty string.`);
-  if (o.executionRole !== undefined && (typeof o.executionRole !== 'string' || o.executionRole === '')) {
-    fail(`${where}: executionRole must be a role ARN string.`);
-  }
-  const sources = o.identitySources ?? [];
-  if (!Array.isArray(sources))
-    fail(`${where}: identitySources must be an array such as ['header:X-Api-Key'].`);
-  for (const source of sources) {
-    try {
-      parseIdentitySource(source);
-    } catch (cause) {
-      throw new ChaliceRuntimeError('INVALID_AUTHORIZER', `${where}: ${(cause as Error).message}`, { cause });
-    }
-  }
-  if (type === 'token' && o.identitySources !== undefined) {
-    fail(
-      `${where}: identitySources are for type: 'request' authorizers; a token authorizer reads \`header\`.`,
-    );
-  }
-  // API Gateway requires an identity source on a REQUEST authorizer unless caching is off (TTL 0).
-  if (type === 'request' && sources.length === 0 && ttl !== 0) {
-    fail(
-      `${where}: a request authorizer needs identitySources (e.g. ['header:X-Api-Key']) unless ttlSeconds is 0.`,
-    );
-  }
+  const type = o.type ?? 'token';
   return {
-    name,
-    ...(ttl !== undefined && { ttlSeconds: ttl }),
+    name: o.name ?? fallbackName,
+    ...(o.ttlSeconds !== undefined && { ttlSeconds: o.ttlSeconds }),
     header,
     ...(o.executionRole !== undefined && { executionRole: o.executionRole }),
     type,
-    identitySources: type === 'token' ? [`header:${header}`] : [...sources],
+    identitySources: type === 'token' ? [`header:${header}`] : [...(o.identitySources ?? [])],
     scopes: [],
   };
 }

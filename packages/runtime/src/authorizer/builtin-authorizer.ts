@@ -51,7 +51,7 @@ export class BuiltinAuthorizer<Ctx extends AuthContext = AuthContext> implements
     options: BuiltinAuthorizerOptions = {},
     scopes: readonly string[] = [],
   ) {
-    if (typeof fn !== 'function') {
+    if (!globalThis.__CHALICE_TS_PROD__ && typeof fn !== 'function') {
       throw new ChaliceRuntimeError(
         'INVALID_AUTHORIZER',
         `A built-in authorizer needs a function (authRequest) => AuthResponse, got ${describeValue(fn)}.`,
@@ -65,7 +65,10 @@ export class BuiltinAuthorizer<Ctx extends AuthContext = AuthContext> implements
     if (spec.executionRole !== undefined) this.executionRole = spec.executionRole;
     this.type = spec.type;
     this.identitySources = Object.freeze([...spec.identitySources]);
-    if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string' || s === '')) {
+    if (
+      !globalThis.__CHALICE_TS_PROD__ &&
+      (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string' || s === ''))
+    ) {
       throw new ChaliceRuntimeError(
         'INVALID_AUTHORIZER',
         `Authorizer "${this.name}": scopes must be non-empty strings.`,
@@ -104,9 +107,12 @@ export class BuiltinAuthorizer<Ctx extends AuthContext = AuthContext> implements
     else if (typeof result === 'object' && result !== null && !Array.isArray(result))
       policy = result as IamPolicy;
     else {
+      // Fails closed in production bundles too; only the wording is shorter there.
       throw new ChaliceRuntimeError(
         'INVALID_AUTHORIZER_RESULT',
-        `Authorizer "${this.name}" returned ${describeValue(result)}: return an AuthResponse or an IAM policy object.`,
+        globalThis.__CHALICE_TS_PROD__
+          ? `Authorizer "${this.name}" returned no policy`
+          : `Authorizer "${this.name}" returned ${describeValue(result)}: return an AuthResponse or an IAM policy object.`,
       );
     }
     assertPrimitiveContext(policy.context, `Authorizer "${this.name}"`);

@@ -1,4 +1,4 @@
-import { ChaliceRuntimeError } from '../errors/runtime-error.js';
+import { assertRoutePath } from './route-path-checks.js';
 
 /** One segment of an API Gateway REST resource path. */
 export type PathSegment =
@@ -14,17 +14,12 @@ export interface ParsedRoutePath {
 }
 
 const PARAM = /^\{([A-Za-z_][A-Za-z0-9_.-]*)(\+?)\}$/;
-// API Gateway resource path parts: letters, digits and -._~ plus a few sub-delims; no braces.
-const LITERAL = /^[A-Za-z0-9\-._~:@!$&'()*,;=]+$/;
-
-function invalid(path: string, why: string): never {
-  throw new ChaliceRuntimeError('INVALID_ROUTE', `Invalid route path ${JSON.stringify(path)}: ${why}.`);
-}
 
 /**
  * Parses and validates a route path with API Gateway's REST resource rules: it starts with `/`,
  * has no trailing slash or empty segment, uses `{name}` parameters and at most one greedy
- * `{name+}` parameter which must be the last segment.
+ * `{name+}` parameter which must be the last segment. A production bundle skips the validation
+ * (it ran when the app was packaged; docs/decisions/0002-production-bundles.md).
  *
  * @example
  * ```ts
@@ -32,39 +27,21 @@ function invalid(path: string, why: string): never {
  * ```
  */
 export function parseRoutePath(path: string): ParsedRoutePath {
-  if (typeof path !== 'string' || path.length === 0) invalid(String(path), 'a route path must not be empty');
-  if (!path.startsWith('/')) invalid(path, `a route path must start with "/" (did you mean "/${path}"?)`);
-  if (path === '/') return { path, segments: [], paramNames: [] };
-  if (path.endsWith('/')) {
-    invalid(
-      path,
-      `a trailing slash is not allowed (did you mean ${JSON.stringify(path.replace(/\/+$/, ''))}?)`,
-    );
-  }
-  const parts = path.slice(1).split('/');
+  if (!globalThis.__CHALICE_TS_PROD__) assertRoutePath(path, PARAM);
   const segments: PathSegment[] = [];
   const paramNames: string[] = [];
-  parts.forEach((part, index) => {
-    if (part === '') invalid(path, 'empty path segments ("//") are not allowed');
-    const param = PARAM.exec(part);
-    if (param) {
-      const name = param[1]!;
-      const greedy = param[2] === '+';
-      if (paramNames.includes(name)) invalid(path, `the parameter {${name}} appears twice`);
-      if (greedy && index !== parts.length - 1) {
-        invalid(path, `the greedy parameter {${name}+} must be the last segment`);
+  if (path !== '/') {
+    for (const part of path.slice(1).split('/')) {
+      const param = PARAM.exec(part);
+      if (!param) {
+        segments.push({ kind: 'literal', value: part });
+        continue;
       }
+      const name = param[1]!;
       paramNames.push(name);
-      segments.push(greedy ? { kind: 'greedy', name } : { kind: 'param', name });
-      return;
+      segments.push(param[2] ? { kind: 'greedy', name } : { kind: 'param', name });
     }
-    if (part.includes('{') || part.includes('}')) {
-      invalid(path, `the segment ${JSON.stringify(part)} must be a whole {parameter} or contain no braces`);
-    }
-    if (!LITERAL.test(part))
-      invalid(path, `the segment ${JSON.stringify(part)} has characters API Gateway rejects`);
-    segments.push({ kind: 'literal', value: part });
-  });
+  }
   return { path, segments, paramNames };
 }
 

@@ -1,0 +1,87 @@
+import { AuthResponse, CognitoUserPoolAuthorizer, CustomAuthorizer, IAMAuthorizer } from '@chalice-ts/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { normalizeAuthorizerOptions } from '../authorizer/authorizer-options.js';
+import { CORSConfig } from '../cors/cors-config.js';
+import { parseRoutePath } from '../routing/route-path.js';
+import { Chalice } from './chalice.js';
+import { normalizeRouteOptions } from './route-entry.js';
+
+// Without a bundler `define`, the flag is read at run time, so a test can switch production mode on.
+const inProduction = <T>(fn: () => T): T => {
+  globalThis.__CHALICE_TS_PROD__ = true;
+  try {
+    return fn();
+  } finally {
+    globalThis.__CHALICE_TS_PROD__ = undefined;
+  }
+};
+afterEach(() => {
+  globalThis.__CHALICE_TS_PROD__ = undefined;
+});
+
+const cors = new CORSConfig({ allowOrigin: 'https://example.com' });
+
+describe('production mode (registration-time checks compiled out)', () => {
+  it.each(['/', '/users', '/users/{id}', '/a/{b}/c/{proxy+}', "/x-y_z.~:@!$&'()*,;="])(
+    'parses %s exactly as the checked parser does',
+    (path) => {
+      expect(inProduction(() => parseRoutePath(path))).toEqual(parseRoutePath(path));
+    },
+  );
+
+  it.each([
+    {},
+    { methods: ['get', 'POST'] as const },
+    { authorizer: 'MyPool', apiKeyRequired: true, name: 'named' },
+    { authorizer: new IAMAuthorizer(), cors: true },
+    { cors, contentTypes: ['text/plain'] },
+    { cors: false },
+  ])('normalizes valid route options %# to the same result', (options) => {
+    expect(inProduction(() => normalizeRouteOptions('/p', options))).toEqual(
+      normalizeRouteOptions('/p', options),
+    );
+  });
+
+  it.each([
+    {},
+    { name: 'a', ttlSeconds: 0, header: 'X-Token', executionRole: 'arn:aws:iam::1:role/r' },
+    { name: 'b', type: 'request' as const, identitySources: ['header:X-Api-Key', 'query:t'] },
+  ])('normalizes valid authorizer options %# to the same spec', (options) => {
+    expect(inProduction(() => normalizeAuthorizerOptions(options, 'fallback'))).toEqual(
+      normalizeAuthorizerOptions(options, 'fallback'),
+    );
+  });
+
+  it('builds authorizer objects with the same fields', () => {
+    const pool = { providerArns: ['arn:aws:cognito-idp:us-west-2:1:userpool/p'], scopes: ['read'] };
+    const custom = { authorizerUri: 'arn:aws:apigateway:us-west-2:lambda:path/x', invokeRoleArn: 'r' };
+    expect(inProduction(() => new CognitoUserPoolAuthorizer('P', pool))).toEqual(
+      new CognitoUserPoolAuthorizer('P', pool),
+    );
+    expect(inProduction(() => new CustomAuthorizer('C', custom))).toEqual(new CustomAuthorizer('C', custom));
+  });
+
+  it('skips the registration-time checks and their messages', () => {
+    const app = new Chalice({ appName: 'prod' });
+    expect(() => app.route('/a/', () => ({}))).toThrow(/trailing slash/);
+    expect(() => inProduction(() => app.route('/b', { methods: ['GET'] }, () => ({})))).not.toThrow();
+    expect(() => inProduction(() => app.route('/b', () => ({})))).not.toThrow();
+    expect(() => app.route('/b', () => ({}))).toThrow(/Duplicate method GET/);
+  });
+
+  it('still rejects a second authorizer with the same name (it decides what runs), with a short message', () => {
+    const app = new Chalice({ appName: 'prod' });
+    app.authorizer({ name: 'same' }, () => new AuthResponse({ routes: [], principalId: 'p' }));
+    expect(() =>
+      inProduction(() =>
+        app.authorizer({ name: 'same' }, () => new AuthResponse({ routes: ['*'], principalId: 'p' })),
+      ),
+    ).toThrow(/^Duplicate authorizer same$/);
+  });
+
+  it('still rejects non-primitive AuthResponse contexts at invocation, with a short message', () => {
+    expect(() =>
+      inProduction(() => new AuthResponse({ routes: [], principalId: 'p', context: { a: [1] } as never })),
+    ).toThrow('AuthResponse: context value for key "a" must be a string, number or boolean.');
+  });
+});
