@@ -23,6 +23,22 @@ describe('AuthorizerCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('drops the least recently used entry, however often the newest one was hit in between', () => {
+    const cache = new AuthorizerCache<string>({ clock: fakeClock(), maxEntries: 2 });
+    cache.set('auth', 'a', 'A', 60);
+    cache.set('auth', 'b', 'B', 60);
+    cache.get('auth', 'b');
+    cache.get('auth', 'b');
+    cache.get('auth', 'a');
+    cache.get('auth', 'a');
+    cache.set('auth', 'c', 'C', 60);
+    expect([cache.get('auth', 'a').hit, cache.get('auth', 'b').hit, cache.get('auth', 'c').hit]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+  });
+
   it('keeps entries apart per authorizer and per identity value', () => {
     const cache = new AuthorizerCache<string>({ clock: fakeClock() });
     cache.set('a', 'tok', 'A', 60);

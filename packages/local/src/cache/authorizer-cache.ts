@@ -11,6 +11,8 @@ export interface AuthorizerCacheOptions {
 interface Entry<V> {
   value: V;
   expiresAt: number;
+  /** The lookup answer, built (and frozen) once per entry rather than per hit. */
+  hit: { readonly hit: true; readonly value: V };
 }
 
 /** What a lookup found: the cached value, or nothing (never cached, expired or evicted). */
@@ -35,6 +37,8 @@ export class AuthorizerCache<V> {
   readonly #clock: Clock;
   readonly #maxEntries: number;
   readonly #entries = new Map<string, Entry<V>>();
+  /** The most recently used entry: a hit on it needs no re-ordering (the hot path of one token). */
+  #mru: Entry<V> | undefined;
 
   constructor(options: AuthorizerCacheOptions = {}) {
     this.#clock = options.clock ?? systemClock;
@@ -48,17 +52,22 @@ export class AuthorizerCache<V> {
 
   /** Looks up a live entry; an expired one is removed and reported as a miss. */
   get(authorizer: string, identity: string): CacheLookup<V> {
-    const key = cacheKey(authorizer, identity);
+    const key = this.#keyOf(authorizer, identity);
     const entry = this.#entries.get(key);
     if (entry === undefined) return MISS;
     if (this.#clock.now() >= entry.expiresAt) {
       this.#entries.delete(key);
+      if (this.#mru === entry) this.#mru = undefined;
       return MISS;
     }
-    // Re-insert so that Map order stays least-recently-used first.
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
-    return { hit: true, value: entry.value };
+    // Re-insert so that Map order stays least-recently-used first. Already last: nothing to move, and
+    // skipping the delete/set spares the Map the tombstones that force it to rehash every few hits.
+    if (this.#mru !== entry) {
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+      this.#mru = entry;
+    }
+    return entry.hit;
   }
 
   /** Stores `value` for `ttlSeconds`; a TTL of 0 (or less) stores nothing. */
@@ -71,12 +80,34 @@ export class AuthorizerCache<V> {
       if (oldest.done === true) break;
       this.#entries.delete(oldest.value);
     }
-    this.#entries.set(key, { value, expiresAt: this.#clock.now() + ttlSeconds * 1000 });
+    const entry: Entry<V> = {
+      value,
+      expiresAt: this.#clock.now() + ttlSeconds * 1000,
+      hit: Object.freeze({ hit: true as const, value }),
+    };
+    this.#entries.set(key, entry);
+    this.#mru = entry;
+  }
+
+  // The key of the previous lookup is reused when the same token comes again (the common case), so
+  // the Map sees the same string, already hashed, instead of a fresh concatenation each time.
+  #lastAuthorizer = '';
+  #lastIdentity = '';
+  #lastKey = cacheKey('', '');
+
+  #keyOf(authorizer: string, identity: string): string {
+    if (identity !== this.#lastIdentity || authorizer !== this.#lastAuthorizer) {
+      this.#lastAuthorizer = authorizer;
+      this.#lastIdentity = identity;
+      this.#lastKey = cacheKey(authorizer, identity);
+    }
+    return this.#lastKey;
   }
 
   /** Forgets everything (e.g. after the app is reloaded). */
   clear(): void {
     this.#entries.clear();
+    this.#mru = undefined;
   }
 }
 

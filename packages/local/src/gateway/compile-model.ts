@@ -26,7 +26,8 @@ export interface CompileDeps {
   cache: AuthorizerCache<CachedPolicy> | null;
   logger: GatewayLogger;
   onInvoke: (name: string) => void;
-  authorizerContext: (name: string, requestId: string) => unknown;
+  /** Lambda contexts for the named authorizer's function, one per invocation. */
+  authorizerContext: (name: string) => (requestId: string) => unknown;
   cognito: AuthorizerFactory;
   iam: AuthorizerFactory;
 }
@@ -107,6 +108,6 @@ function lambdaAuthorizer(
     cache: deps.cache,
     logger: deps.logger,
     onInvoke: () => deps.onInvoke(a.name),
-    context: (requestId) => deps.authorizerContext(a.name, requestId),
+    context: deps.authorizerContext(a.name),
   });
 }

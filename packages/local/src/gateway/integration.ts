@@ -76,20 +76,34 @@ function copyHeaders(
 ): boolean {
   if (source === undefined || source === null) return true;
   if (typeof source !== 'object') return false;
-  for (const [name, value] of Object.entries(source)) {
-    const values = isMulti ? value : [value];
-    if (!Array.isArray(values)) return false;
-    const strings = values.map((v) =>
-      typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null,
-    );
-    if (strings.some((v) => v === null)) return false;
-    const list = strings as string[];
-    if (list.length === 0) continue;
+  const record = source as Record<string, unknown>;
+  for (const name of Object.keys(record)) {
+    const value = record[name];
+    if (!isMulti) {
+      const text = headerText(value);
+      if (text === null) return false;
+      multi[name] = [text];
+      single[name] = text;
+      continue;
+    }
+    if (!Array.isArray(value)) return false;
+    if (value.length === 0) continue;
     // API Gateway merges `headers` and `multiValueHeaders`; multi values are appended.
-    multi[name] = isMulti ? [...(multi[name] ?? []), ...list] : list;
+    const list = multi[name] === undefined ? [] : [...multi[name]];
+    for (const v of value as unknown[]) {
+      const text = headerText(v);
+      if (text === null) return false;
+      list.push(text);
+    }
+    multi[name] = list;
     single[name] = list[list.length - 1]!;
   }
   return true;
+}
+
+function headerText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
 }
 
 /** 502 for a failed or malformed integration. */

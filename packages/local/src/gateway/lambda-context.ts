@@ -32,16 +32,39 @@ export interface LambdaContextInput {
  * ```
  */
 export function lambdaContext(input: LambdaContextInput): LocalLambdaContext {
-  const deadline = Date.now() + input.timeoutMs;
-  return {
-    functionName: input.functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${input.region}:${input.accountId}:function:${input.functionName}`,
-    memoryLimitInMB: String(input.memoryMb),
-    awsRequestId: input.requestId,
-    logGroupName: `/aws/lambda/${input.functionName}`,
-    logStreamName: 'chalice-ts-local',
-    callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  return lambdaContextFactory(input)(input.requestId);
+}
+
+/**
+ * Contexts for one function, one per invocation: the strings that name the function are built once,
+ * so an invocation only pays for its request id and deadline.
+ *
+ * @example
+ * ```ts
+ * const contextFor = lambdaContextFactory({ functionName: 'demoauth1-dev', region: 'us-east-1',
+ *   accountId: '123456789012', timeoutMs: 60_000, memoryMb: 128 });
+ * const ctx = contextFor(requestId);
+ * ```
+ */
+export function lambdaContextFactory(
+  input: Omit<LambdaContextInput, 'requestId'>,
+): (requestId: string) => LocalLambdaContext {
+  const { functionName, timeoutMs } = input;
+  const invokedFunctionArn = `arn:aws:lambda:${input.region}:${input.accountId}:function:${functionName}`;
+  const memoryLimitInMB = String(input.memoryMb);
+  const logGroupName = `/aws/lambda/${functionName}`;
+  return (requestId) => {
+    const deadline = Date.now() + timeoutMs;
+    return {
+      functionName,
+      functionVersion: '$LATEST',
+      invokedFunctionArn,
+      memoryLimitInMB,
+      awsRequestId: requestId,
+      logGroupName,
+      logStreamName: 'chalice-ts-local',
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    };
   };
 }

@@ -18,10 +18,17 @@ import { type CompiledModel, compileModel, type RoutePlan } from './compile-mode
 import { makeCognitoFactory, makeIamFactory } from './edge-authorizers.js';
 import { GATEWAY_ERRORS, type GatewayErrorSpec } from './error-responses.js';
 import { badGateway, errorResponse, type IntegrationResponse, proxyResponse } from './integration.js';
-import { lambdaContext } from './lambda-context.js';
+import { type LocalLambdaContext, lambdaContextFactory } from './lambda-context.js';
 import type { GatewayApp } from './model.js';
 import { buildProxyEvent, buildRequestContext, type RequestFacts } from './proxy-event.js';
-import { eventBody, type HeaderInput, normalizeHeaders, parseQuery } from './request-parts.js';
+import {
+  eventBody,
+  type HeaderInput,
+  NORMALIZED_HEADERS,
+  normalizeHeaders,
+  type PreparedHeaders,
+  parseQuery,
+} from './request-parts.js';
 
 /** Options of {@link LocalGateway}. */
 export interface LocalGatewayOptions extends BindOptions {
@@ -72,11 +79,14 @@ export interface GatewayResponse extends IntegrationResponse {
 interface State extends CompiledModel {
   readonly router: Router<RoutePlan>;
   readonly arnPrefix: string;
+  /** The last method ARN built per route (see `methodArnOf`). */
+  readonly arns: Map<RoutePlan, { path: string; arn: string }>;
   readonly bound: Bound;
   readonly region: string;
   readonly accountId: string;
   readonly apiId: string;
-  readonly functionName: string;
+  /** The app function's Lambda context for one invocation. */
+  readonly contextFor: (requestId: string) => LocalLambdaContext;
 }
 
 interface Answer {
@@ -103,6 +113,8 @@ export class LocalGateway {
   #options: LocalGatewayOptions;
   readonly #clock: Clock;
   readonly #logger: GatewayLogger;
+  /** False for the quiet default: the request line is then neither timed nor formatted. */
+  readonly #logsRequests: boolean;
   readonly #cache: AuthorizerCache<CachedPolicy>;
   readonly #calls = new Map<string, number>();
   #state: State | null = null;
@@ -113,6 +125,7 @@ export class LocalGateway {
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
     this.#logger = toLogger(options.logger, quietLogger);
+    this.#logsRequests = this.#logger.info !== quietLogger.info;
     this.#cache = new AuthorizerCache({
       clock: this.#clock,
       ...(options.cacheSize !== undefined && { maxEntries: options.cacheSize }),
@@ -174,7 +187,7 @@ export class LocalGateway {
 
   /** Handles one request as API Gateway would and returns the response with its diagnostics. */
   async handleRequest(request: GatewayRequest): Promise<GatewayResponse> {
-    const started = performance.now();
+    const started = this.#logsRequests ? performance.now() : 0;
     const state = this.#state ?? (await this.#ensure());
     const requestId = randomUUID();
     // HTTP methods are case-sensitive (RFC 9110 §9.1): API Gateway has no resource method "get".
@@ -198,17 +211,19 @@ export class LocalGateway {
       };
     }
     const d = answer.diagnostics;
-    this.#logger.info(
-      formatRequestLine({
-        method,
-        path,
-        statusCode: answer.response.statusCode,
-        authorizer: d.authorizer,
-        decision: d.decision,
-        cache: d.cache,
-        ms: performance.now() - started,
-      }),
-    );
+    if (this.#logsRequests) {
+      this.#logger.info(
+        formatRequestLine({
+          method,
+          path,
+          statusCode: answer.response.statusCode,
+          authorizer: d.authorizer,
+          decision: d.decision,
+          cache: d.cache,
+          ms: performance.now() - started,
+        }),
+      );
+    }
     const response = answer.response as GatewayResponse;
     response.diagnostics = d;
     return response;
@@ -222,7 +237,7 @@ export class LocalGateway {
     search: string,
     requestId: string,
   ): Promise<Answer> {
-    const match = method === method.toUpperCase() ? state.router.match(method, path) : null;
+    const match = isUpperCase(method) ? state.router.match(method, path) : null;
     if (match === null || 'methodNotAllowed' in match) {
       if (match !== null && method === 'OPTIONS') {
         const preflight = this.#preflight(state, match.resourcePath, requestId);
@@ -238,7 +253,7 @@ export class LocalGateway {
       });
     }
     const plan = match.route;
-    const headers = normalizeHeaders(request.headers);
+    const headers = (request as PreparedHeaders)[NORMALIZED_HEADERS] ?? normalizeHeaders(request.headers);
     const pathParameters = hasKeys(match.params) ? { ...match.params } : null;
     const facts: RequestFacts = {
       method,
@@ -272,11 +287,9 @@ export class LocalGateway {
       cache: null,
     };
     if (plan.authorizer !== null) {
-      // The method ARN names the called path, not the resource template; never the query string.
-      const arnPath = path.length > 1 && path.endsWith('/') ? path.slice(1, -1) : path.slice(1);
-      const outcome: AuthOutcome = await plan.authorizer.authorize({
+      const pending = plan.authorizer.authorize({
         facts,
-        methodArn: state.arnPrefix + method + '/' + arnPath,
+        methodArn: methodArnOf(state, plan, path),
         scopes: plan.scopes,
         raw: {
           method: request.method,
@@ -287,6 +300,8 @@ export class LocalGateway {
         },
         requestId,
       });
+      // A cached decision comes back synchronously: no extra turn of the microtask queue for it.
+      const outcome: AuthOutcome = pending instanceof Promise ? await pending : pending;
       diagnostics.authorizer = plan.authorizer.name;
       diagnostics.decision = outcome.decision;
       diagnostics.cache = outcome.cache;
@@ -309,17 +324,9 @@ export class LocalGateway {
   }
 
   async #invoke(state: State, facts: RequestFacts, requestId: string): Promise<IntegrationResponse> {
-    const context = lambdaContext({
-      functionName: state.functionName,
-      region: state.region,
-      accountId: state.accountId,
-      requestId,
-      timeoutMs: state.bound.timeoutMs,
-      memoryMb: state.bound.memoryMb,
-    });
     let result: unknown;
     try {
-      result = await this.#app.handler(buildProxyEvent(facts), context);
+      result = await this.#app.handler(buildProxyEvent(facts), state.contextFor(requestId));
     } catch (error) {
       this.#logger.error(`${facts.method} ${facts.path}: the app's handler threw (502): ${describe(error)}`);
       return badGateway(requestId);
@@ -385,12 +392,11 @@ export class LocalGateway {
       cache: cacheOn ? this.#cache : null,
       logger: this.#logger,
       onInvoke: (name) => this.#calls.set(name, (this.#calls.get(name) ?? 0) + 1),
-      authorizerContext: (name, requestId) =>
-        lambdaContext({
+      authorizerContext: (name) =>
+        lambdaContextFactory({
           functionName: `${model.appName}-${model.stage}-${name}`,
           region,
           accountId,
-          requestId,
           timeoutMs: bound.timeoutMs,
           memoryMb: bound.memoryMb,
         }),
@@ -401,13 +407,34 @@ export class LocalGateway {
       ...compiled,
       router: new Router(compiled.plans),
       arnPrefix: `arn:aws:execute-api:${region}:${accountId}:${apiId}/${model.apiGatewayStage}/`,
+      arns: new Map(),
       bound,
       region,
       accountId,
       apiId,
-      functionName: `${model.appName}-${model.stage}`,
+      contextFor: lambdaContextFactory({
+        functionName: `${model.appName}-${model.stage}`,
+        region,
+        accountId,
+        timeoutMs: bound.timeoutMs,
+        memoryMb: bound.memoryMb,
+      }),
     };
   }
+}
+
+/**
+ * The method ARN names the called path, not the resource template, and never the query string.
+ * The last one built per route is kept: a route called on the same path again (the common case)
+ * gets the very same string, which also spares the policy memo re-hashing it.
+ */
+function methodArnOf(state: State, plan: RoutePlan, path: string): string {
+  const memo = state.arns.get(plan);
+  if (memo !== undefined && memo.path === path) return memo.arn;
+  const arnPath = path.length > 1 && path.endsWith('/') ? path.slice(1, -1) : path.slice(1);
+  const arn = state.arnPrefix + plan.method + '/' + arnPath;
+  state.arns.set(plan, { path, arn });
+  return arn;
 }
 
 function refuse(spec: GatewayErrorSpec, requestId: string, diagnostics: GatewayDiagnostics): Answer {
@@ -425,6 +452,17 @@ function rawQuery(search: string, query: GatewayRequest['query']): string {
   }
   const extra = params.toString();
   return search === '' ? extra : extra === '' ? search : `${search}&${extra}`;
+}
+
+// Same as `method === method.toUpperCase()` for the ASCII tokens HTTP methods are, without
+// allocating the upper-cased copy on every request.
+function isUpperCase(method: string): boolean {
+  for (let i = 0; i < method.length; i++) {
+    const c = method.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c > 127) return method === method.toUpperCase();
+  }
+  return true;
 }
 
 function hasKeys(record: object): boolean {

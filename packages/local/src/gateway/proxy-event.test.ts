@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LocalGateway } from './local-gateway.js';
 import type { GatewayApp, GatewayModel } from './model.js';
-import type { ProxyEvent } from './proxy-event.js';
+import { formatRequestTime, type ProxyEvent } from './proxy-event.js';
 
 /** An app that records the event it gets and answers with whatever the test sets. */
 function captureApp(reply: unknown = { statusCode: 200, body: '{}' }) {
@@ -125,6 +125,23 @@ describe('LocalGateway: the REST proxy event (v1)', () => {
       502,
       'InternalServerErrorException',
       '{"message": "Internal server error"}',
+    ]);
+  });
+});
+
+describe('formatRequestTime', () => {
+  it('formats each second in UTC, also when the clock goes back to an earlier second', () => {
+    const t = Date.UTC(2015, 3, 9, 12, 34, 56, 789);
+    expect([
+      formatRequestTime(t),
+      formatRequestTime(t + 211),
+      formatRequestTime(t + 1000),
+      formatRequestTime(t),
+    ]).toEqual([
+      '09/Apr/2015:12:34:56 +0000',
+      '09/Apr/2015:12:34:57 +0000',
+      '09/Apr/2015:12:34:57 +0000',
+      '09/Apr/2015:12:34:56 +0000',
     ]);
   });
 });

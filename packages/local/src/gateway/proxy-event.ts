@@ -146,11 +146,19 @@ export function buildProxyEvent(facts: RequestFacts): ProxyEvent {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => (n < 10 ? '0' + n : String(n));
 
+// The format has one-second resolution: the last second formatted is reused (one Date per second
+// under load rather than one per request).
+let lastSecond = Number.NaN;
+let lastFormatted = '';
+
 /** API Gateway's `requestTime` format, always UTC: `09/Apr/2015:12:34:56 +0000`. */
 export function formatRequestTime(ms: number): string {
-  const d = new Date(ms);
-  return (
+  const second = Math.floor(ms / 1000);
+  if (second === lastSecond) return lastFormatted;
+  const d = new Date(second * 1000);
+  lastFormatted =
     `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:` +
-    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`
-  );
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+  lastSecond = second;
+  return lastFormatted;
 }

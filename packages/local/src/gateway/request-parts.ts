@@ -11,6 +11,19 @@ export interface NormalizedHeaders {
   readonly lower: Map<string, string>;
 }
 
+/**
+ * Where a caller that already built the normalized views (the node:http adapter, while reading
+ * `rawHeaders`) leaves them on the request it hands to the gateway, so they are not built twice.
+ * A symbol key keeps them off the request's public shape; the arrays are then shared, so the
+ * caller must not change them afterwards.
+ */
+export const NORMALIZED_HEADERS: unique symbol = Symbol('chalice-ts.normalizedHeaders');
+
+/** A request that may carry its normalized headers (see {@link NORMALIZED_HEADERS}). */
+export interface PreparedHeaders {
+  readonly [NORMALIZED_HEADERS]?: NormalizedHeaders;
+}
+
 /** Splits caller headers into the three views the gateway needs. */
 export function normalizeHeaders(input: HeaderInput | undefined): NormalizedHeaders {
   const lower = new Map<string, string>();

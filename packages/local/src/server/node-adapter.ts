@@ -1,26 +1,51 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayRequest, GatewayResponse } from '../gateway/local-gateway.js';
+import {
+  NORMALIZED_HEADERS,
+  type NormalizedHeaders,
+  type PreparedHeaders,
+} from '../gateway/request-parts.js';
+
+/** The headers of one request, read in a single pass over `rawHeaders`. */
+export interface RequestHead {
+  readonly headers: NormalizedHeaders;
+  /** A `Content-Length` other than 0 or any `Transfer-Encoding`: there is a body to read. */
+  readonly hasBody: boolean;
+}
 
 /**
  * Headers from `rawHeaders`, keeping the client's spelling (API Gateway passes names as sent) and
- * every value of a repeated header; names differing only in case are one header.
+ * every value of a repeated header; names differing only in case are one header. Builds the
+ * gateway's three views at once so that the request is not normalized a second time.
  */
-export function headersOf(req: IncomingMessage): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  const spelling = new Map<string, string>();
-  const raw = req.rawHeaders;
+export function readHead(raw: readonly string[]): RequestHead {
+  const single: Record<string, string> = {};
+  const multi: Record<string, string[]> = {};
+  const lower = new Map<string, string>();
+  let hasBody = false;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]!;
-    const lower = name.toLowerCase();
-    const key = spelling.get(lower);
-    if (key === undefined) {
-      spelling.set(lower, name);
-      out[name] = [raw[i + 1]!];
+    const value = raw[i + 1]!;
+    const key = name.toLowerCase();
+    if (key === 'transfer-encoding' || (key === 'content-length' && value !== '0')) hasBody = true;
+    if (!lower.has(key)) {
+      multi[name] = [value];
+      single[name] = value;
     } else {
-      out[key]!.push(raw[i + 1]!);
+      // A repeated header (rare) joins the first spelling seen.
+      const first = firstSpelling(multi, key);
+      multi[first]!.push(value);
+      single[first] = value;
     }
+    lower.set(key, value);
   }
-  return out;
+  const any = lower.size > 0;
+  return { headers: { single: any ? single : null, multi: any ? multi : null, lower }, hasBody };
+}
+
+function firstSpelling(multi: Record<string, string[]>, key: string): string {
+  for (const name in multi) if (name.toLowerCase() === key) return name;
+  return key;
 }
 
 /** Reads the whole request body; `undefined` when there is none. */
@@ -47,29 +72,56 @@ export function requestPath(target: string): string {
   return rest === '' || rest.startsWith('?') ? `/${rest}` : rest;
 }
 
-/** The gateway request for an incoming HTTP request. */
-export async function toGatewayRequest(req: IncomingMessage): Promise<GatewayRequest> {
-  // Most requests (GET) have no body: skip the stream round-trip; node:http discards what is unread.
-  const hasBody =
-    req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
-  const body = hasBody ? await readBody(req) : undefined;
+/**
+ * The gateway request for an incoming HTTP request, without its body: `hasBody` says whether one
+ * must still be read (most requests, GETs, have none and skip the stream round-trip).
+ */
+export function gatewayRequestOf(req: IncomingMessage): { request: GatewayRequest; hasBody: boolean } {
+  const head = readHead(req.rawHeaders);
   const address = req.socket.remoteAddress ?? '127.0.0.1';
-  return {
+  const request: GatewayRequest & PreparedHeaders = {
     method: req.method ?? 'GET',
     path: requestPath(req.url ?? '/'),
-    headers: headersOf(req),
-    body,
+    headers: head.headers.multi ?? {},
+    body: undefined,
     sourceIp: address.startsWith('::ffff:') ? address.slice(7) : address,
+    [NORMALIZED_HEADERS]: head.headers,
   };
+  return { request, hasBody: head.hasBody };
 }
 
-/** Writes the gateway's answer: every header value, binary bodies decoded from base64. */
+/** The gateway request for an incoming HTTP request, body included. */
+export async function toGatewayRequest(req: IncomingMessage): Promise<GatewayRequest> {
+  const { request, hasBody } = gatewayRequestOf(req);
+  // node:http discards what is left unread.
+  if (hasBody) request.body = await readBody(req);
+  return request;
+}
+
+/**
+ * Writes the gateway's answer: every header value, binary bodies decoded from base64. Like API
+ * Gateway, it states the body's `Content-Length` (no chunked framing) unless the app set its own
+ * framing header or the status has no body (1xx, 204, 304; RFC 9110 §8.6).
+ */
 export function writeResponse(res: ServerResponse, response: GatewayResponse): void {
   const body = response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body;
   // A flat [name, value, name, value, ...] list keeps every value of a repeated header.
   const flat: string[] = [];
+  let framed = false;
   const multi = response.multiValueHeaders;
-  for (const name in multi) for (const value of multi[name]!) flat.push(name, value);
-  res.writeHead(response.statusCode, flat);
+  for (const name in multi) {
+    if (name.length === 14 || name.length === 17) framed ||= isFramingHeader(name);
+    for (const value of multi[name]!) flat.push(name, value);
+  }
+  const status = response.statusCode;
+  if (!framed && status >= 200 && status !== 204 && status !== 304) {
+    flat.push('Content-Length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.length));
+  }
+  res.writeHead(status, flat);
   res.end(body);
+}
+
+function isFramingHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === 'content-length' || lower === 'transfer-encoding';
 }

@@ -164,6 +164,50 @@ describe('serve: bodies', () => {
   });
 });
 
+describe('serve: response framing and request headers', () => {
+  let server: LocalServer;
+  beforeAll(async () => {
+    const app = new Chalice({ appName: 'framing' });
+    app.route('/json', () => ({ word: 'héllo' }));
+    app.route('/empty', () => new Response({ statusCode: 204, body: 'ignored' }));
+    app.route('/own', () => new Response({ body: 'abc', headers: { 'content-length': '3' } }));
+    app.route('/headers', (request) => ({
+      multi: request.event.multiValueHeaders,
+      single: request.event.headers,
+    }));
+    server = await serve(app, { port: 0, logger: () => {} });
+  });
+  afterAll(() => server.close());
+
+  it.each([
+    ['/json', 200, String(Buffer.byteLength('{"word":"héllo"}'))],
+    ['/own', 200, '3'],
+    ['/nowhere', 403, String(Buffer.byteLength('{"message":"Missing Authentication Token"}'))],
+  ])('states the byte length of %s (%i) as API Gateway does, not chunked', async (path, status, length) => {
+    const res = await curl(`${server.url}${path}`);
+    expect([res.status, res.headers['content-length'], res.headers['transfer-encoding']]).toEqual([
+      status,
+      length,
+      undefined,
+    ]);
+  });
+
+  it('sends no Content-Length and no body with a 204', async () => {
+    const res = await curl(`${server.url}/empty`);
+    expect([res.status, res.headers['content-length'], res.body]).toEqual([204, undefined, '']);
+  });
+
+  it('merges header names differing only in case under the first spelling, every value kept', async () => {
+    const res = await curl(`${server.url}/headers`, '-H', 'X-Tag: a', '-H', 'x-tag: b');
+    const data = JSON.parse(res.body) as { multi: Record<string, string[]>; single: Record<string, string> };
+    expect([data.multi['X-Tag'], data.single['X-Tag'], data.multi['x-tag']]).toEqual([
+      ['a', 'b'],
+      'b',
+      undefined,
+    ]);
+  });
+});
+
 describe('serve: startup', () => {
   it('says which port is in use and what to do', async () => {
     const blocker = createServer();

@@ -1,12 +1,12 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LocalError } from '../errors.js';
 import { GATEWAY_ERRORS } from '../gateway/error-responses.js';
 import { errorResponse } from '../gateway/integration.js';
-import { LocalGateway, type LocalGatewayOptions } from '../gateway/local-gateway.js';
+import { type GatewayResponse, LocalGateway, type LocalGatewayOptions } from '../gateway/local-gateway.js';
 import type { GatewayApp } from '../gateway/model.js';
 import { consoleLogger } from '../log/request-log.js';
-import { toGatewayRequest, writeResponse } from './node-adapter.js';
+import { gatewayRequestOf, readBody, writeResponse } from './node-adapter.js';
 
 const MAX_HEADER_BYTES = 10 * 1024;
 
@@ -55,21 +55,34 @@ export async function serve(
   // API Gateway's quota: request line plus headers at most 10 KB; node answers 431 beyond it. Count is
   // unlimited so the size decides: node's default count cut-off would silently drop later headers
   // (e.g. a second Authorization), letting the gateway see a different request than was sent.
+  const fail = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
+    gateway.logger.error(
+      `${req.method} ${req.url?.split('?', 1)[0]}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    if (res.headersSent) return res.destroy();
+    const answer = errorResponse(GATEWAY_ERRORS.badGateway, 'local');
+    res.writeHead(answer.statusCode, answer.multiValueHeaders);
+    res.end(answer.body);
+  };
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
-    toGatewayRequest(req)
-      .then((request) => gateway.handleRequest(request))
-      .then(
-        (response) => writeResponse(res, response),
-        (error: unknown) => {
-          gateway.logger.error(
-            `${req.method} ${req.url?.split('?', 1)[0]}: ${error instanceof Error ? error.message : String(error)}`,
-          );
-          if (res.headersSent) return res.destroy();
-          const answer = errorResponse(GATEWAY_ERRORS.badGateway, 'local');
-          res.writeHead(answer.statusCode, answer.multiValueHeaders);
-          res.end(answer.body);
-        },
-      );
+    let pending: Promise<GatewayResponse>;
+    try {
+      const { request, hasBody } = gatewayRequestOf(req);
+      // Bodiless requests (most) go straight to the gateway, without a stream round-trip.
+      pending = hasBody
+        ? readBody(req).then((body) => {
+            request.body = body;
+            return gateway.handleRequest(request);
+          })
+        : gateway.handleRequest(request);
+    } catch (error) {
+      fail(req, res, error);
+      return;
+    }
+    pending.then(
+      (response) => writeResponse(res, response),
+      (error: unknown) => fail(req, res, error),
+    );
   });
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 0;

@@ -47,7 +47,7 @@ export function createProxyHandler(table: RouteTable, scope: RequestScope): Prox
     if (event?.resource === undefined && event?.path === undefined) {
       return errorResult(500, 'InternalServerError', 'Unknown request.');
     }
-    const method = (event.httpMethod ?? event.requestContext?.httpMethod ?? 'GET').toUpperCase();
+    const method = upperCase(event.httpMethod ?? event.requestContext?.httpMethod ?? 'GET');
     const target = locate(event, method);
     if (!target)
       return errorResult(404, 'NotFoundError', `No route matches ${method} ${event.path ?? ''}`.trim());
@@ -63,7 +63,8 @@ export function createProxyHandler(table: RouteTable, scope: RequestScope): Prox
       });
     }
     const request = new Request(event, context, target.params);
-    return scope.run(request, () => invoke(entry, request));
+    // `return await` settles in one tick; returning the promise itself would take three.
+    return await scope.run(request, () => invoke(entry, request));
   };
 }
 
@@ -75,7 +76,9 @@ async function invoke(entry: RouteEntry, request: Request): Promise<ApiGatewayPr
     return errorResult(415, 'UnsupportedMediaType', `Unsupported media type: ${contentType}`, cors);
   }
   try {
-    const value = await entry.handler(request);
+    const returned = entry.handler(request);
+    // Most handlers return a plain value: awaiting only a thenable saves a microtask turn per request.
+    const value = isThenable(returned) ? await returned : returned;
     return isResponse(value) ? toProxyResult(value, cors) : jsonResult(value, cors);
   } catch (err) {
     if (isViewError(err)) return errorResult(err.statusCode, err.code, err.message, cors);
@@ -83,4 +86,21 @@ async function invoke(entry: RouteEntry, request: Request): Promise<ApiGatewayPr
     console.error(`Caught exception for ${entry.method} ${entry.path} (${entry.name}):`, err);
     return errorResult(500, 'InternalServerError', 'An internal server error occurred.', cors);
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+// `toUpperCase` allocates a copy even when nothing changes; API Gateway's methods are upper-case already.
+function upperCase(method: string): string {
+  for (let i = 0; i < method.length; i++) {
+    const c = method.charCodeAt(i);
+    if (c < 65 || c > 90) return method.toUpperCase();
+  }
+  return method;
 }

@@ -54,7 +54,10 @@ export function toProxyResult(
 
 /** A handler's plain return value as a 200 JSON result (`undefined` renders as `null`, like Chalice's `None`). */
 export function jsonResult(value: unknown, extraHeaders?: Record<string, string>): ApiGatewayProxyResult {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...extraHeaders };
+  const headers: Record<string, string> =
+    extraHeaders === undefined
+      ? { 'Content-Type': 'application/json' }
+      : { 'Content-Type': 'application/json', ...extraHeaders };
   return { statusCode: 200, headers, body: value === undefined ? 'null' : JSON.stringify(value) };
 }
 

@@ -28,6 +28,8 @@ interface Node<R> {
   methods: Map<string, R>;
 }
 
+const SLASH = 47; // '/'
+
 const newNode = <R>(): Node<R> => ({ literals: new Map(), methods: new Map() });
 
 /**
@@ -71,11 +73,14 @@ export class Router<R extends RoutableEntry> {
   /** Finds the route for a request; `null` when no resource has this path. */
   match(method: string, path: string): RouteMatch<R> | MethodNotAllowed | null {
     const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-    const parts = trimmed === '/' || trimmed === '' ? [] : trimmed.replace(/^\//, '').split('/');
+    const parts =
+      trimmed === '/' || trimmed === ''
+        ? []
+        : (trimmed.charCodeAt(0) === SLASH ? trimmed.slice(1) : trimmed).split('/');
     const params: Record<string, string> = {};
     const node = find(this.#root, parts, 0, params);
     if (!node || node.resourcePath === undefined) return null;
-    const route = node.methods.get(method.toUpperCase());
+    const route = node.methods.get(method) ?? node.methods.get(method.toUpperCase());
     if (!route) {
       return {
         methodNotAllowed: true,

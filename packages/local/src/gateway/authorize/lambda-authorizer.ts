@@ -53,7 +53,7 @@ export class LambdaAuthorizer implements RequestAuthorizer {
       (options.type === 'token' || options.identitySources.length > 0);
   }
 
-  async authorize(input: AuthInput): Promise<AuthOutcome> {
+  authorize(input: AuthInput): AuthOutcome | Promise<AuthOutcome> {
     const o = this.#o;
     let identity: string;
     if (o.type === 'token') {
@@ -72,6 +72,11 @@ export class LambdaAuthorizer implements RequestAuthorizer {
       if (found.hit) return this.#fromCache(found.value, input);
     }
 
+    return this.#invoke(input, identity, cacheState);
+  }
+
+  async #invoke(input: AuthInput, identity: string, cacheState: CacheState): Promise<AuthOutcome> {
+    const o = this.#o;
     o.onInvoke();
     const event =
       o.type === 'token'

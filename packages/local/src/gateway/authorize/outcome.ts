@@ -54,5 +54,6 @@ export type AuthOutcome = AuthAllow | AuthReject;
 export interface RequestAuthorizer {
   readonly name: string;
   readonly kind: string;
-  authorize(input: AuthInput): Promise<AuthOutcome>;
+  /** May answer synchronously (e.g. from the cache); otherwise a promise. */
+  authorize(input: AuthInput): AuthOutcome | Promise<AuthOutcome>;
 }
