@@ -30,8 +30,10 @@ export {
 } from './log/request-log.js';
 export { type LocalServer, type ServeOptions, serve } from './server/serve.js';
 export {
+  type CognitoClaimsOptions,
   type CognitoVerdict,
   claimsAsStrings,
+  cognitoClaims,
   type DevKeys,
   devKeys,
   issuerFromProviderArn,

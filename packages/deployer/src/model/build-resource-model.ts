@@ -1,6 +1,6 @@
+import { DEFAULT_BINARY_TYPES } from '@chalice-ts/runtime';
 import { type CliOverrides, functionSettings, type ResolvedConfig } from '@chalice-ts/core/config';
 import { DeployerError } from '../errors.js';
-import { DEFAULT_BINARY_TYPES } from './binary-types.js';
 import { toCfnName } from './cfn-name.js';
 import { authorizerSource, checkFunctionName, compare, normalizeCors } from './parts.js';
 import type { EffectiveAuthorizerInput, EffectiveModelInput, FunctionSettingsLookup } from './input.js';

@@ -18,6 +18,5 @@ export type {
   RoleModel,
 } from './resource-model.js';
 export type { BuildResourceModelOptions } from './build-resource-model.js';
-export { DEFAULT_BINARY_TYPES } from './binary-types.js';
 export { buildResourceModel, isFunctionBacked } from './build-resource-model.js';
 export { toCfnName } from './cfn-name.js';

@@ -41,6 +41,65 @@ function stableClientId(poolId: string): string {
   return Array.from(digest.subarray(0, 26), (b) => alphabet[b % alphabet.length]).join('');
 }
 
+/** What {@link cognitoClaims} needs: the claims-shaping part of {@link MintCognitoTokenOptions}. */
+export type CognitoClaimsOptions = Pick<
+  MintCognitoTokenOptions,
+  'providerArn' | 'username' | 'scopes' | 'tokenUse' | 'groups' | 'expiresIn' | 'now' | 'clientId'
+> & {
+  /** Overrides the issuer derived from the pool ARN (to mint wrong-issuer tokens in tests). */
+  readonly issuer?: string;
+};
+
+/**
+ * The payload of a Cognito ID or access token as a real user pool issues it (without `claims`
+ * overrides): shared by {@link mintCognitoToken} and the test kit's synchronous signer.
+ *
+ * @example
+ * ```ts
+ * const claims = cognitoClaims({ providerArn, username: 'jane', scopes: ['read'] }); // access token
+ * ```
+ */
+export function cognitoClaims(options: CognitoClaimsOptions): JWTPayload {
+  const { poolId } = parseUserPoolArn(options.providerArn);
+  const iss = options.issuer ?? issuerFromProviderArn(options.providerArn);
+  const scopes = options.scopes ?? [];
+  const tokenUse = options.tokenUse ?? (scopes.length > 0 ? 'access' : 'id');
+  const clientId = options.clientId ?? stableClientId(poolId);
+  const iat = Math.floor((options.now === undefined ? Date.now() : Number(options.now)) / 1000);
+  const exp = iat + (options.expiresIn ?? 3600);
+  const sub = stableId(`${iss}|${options.username}`);
+  const groups = options.groups === undefined ? {} : { 'cognito:groups': [...options.groups] };
+  const common = {
+    event_id: randomUUID(),
+    origin_jti: randomUUID(),
+    auth_time: iat,
+    iss,
+    exp,
+    iat,
+    jti: randomUUID(),
+  };
+  return tokenUse === 'id'
+    ? {
+        sub,
+        ...groups,
+        email_verified: true,
+        'cognito:username': options.username,
+        aud: clientId,
+        token_use: 'id',
+        ...common,
+      }
+    : {
+        sub,
+        ...groups,
+        version: 2,
+        client_id: clientId,
+        token_use: 'access',
+        scope: scopes.join(' '),
+        username: options.username,
+        ...common,
+      };
+}
+
 /**
  * Mints a JWT shaped like a Cognito user pool token, signed RS256 with the dev key (or the key
  * given). ID tokens carry `sub`, `aud`, `email_verified`, `token_use: 'id'`, `auth_time`, `iss`,
@@ -62,45 +121,7 @@ export async function mintCognitoToken(options: MintCognitoTokenOptions): Promis
   const kid = options.kid ?? options.keys?.kid ?? privateKey.kid;
   if (kid === undefined)
     throw new LocalError('COGNITO_KEYS', 'mintCognitoToken needs a `kid` (or a private key with one).');
-  const { poolId } = parseUserPoolArn(options.providerArn);
-  const iss = issuerFromProviderArn(options.providerArn);
-  const scopes = options.scopes ?? [];
-  const tokenUse = options.tokenUse ?? (scopes.length > 0 ? 'access' : 'id');
-  const clientId = options.clientId ?? stableClientId(poolId);
-  const iat = Math.floor((options.now === undefined ? Date.now() : Number(options.now)) / 1000);
-  const exp = iat + (options.expiresIn ?? 3600);
-  const sub = stableId(`${iss}|${options.username}`);
-  const groups = options.groups === undefined ? {} : { 'cognito:groups': [...options.groups] };
-  const common = {
-    event_id: randomUUID(),
-    origin_jti: randomUUID(),
-    auth_time: iat,
-    iss,
-    exp,
-    iat,
-    jti: randomUUID(),
-  };
-  const payload: JWTPayload =
-    tokenUse === 'id'
-      ? {
-          sub,
-          ...groups,
-          email_verified: true,
-          'cognito:username': options.username,
-          aud: clientId,
-          token_use: 'id',
-          ...common,
-        }
-      : {
-          sub,
-          ...groups,
-          version: 2,
-          client_id: clientId,
-          token_use: 'access',
-          scope: scopes.join(' '),
-          username: options.username,
-          ...common,
-        };
+  const payload = cognitoClaims(options);
   const key = await importJWK({ ...privateKey, alg: 'RS256' }, 'RS256');
   return new SignJWT({ ...payload, ...options.claims }).setProtectedHeader({ kid, alg: 'RS256' }).sign(key);
 }

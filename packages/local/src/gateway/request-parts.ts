@@ -1,3 +1,5 @@
+import { DEFAULT_BINARY_TYPES } from '@chalice-ts/runtime';
+
 /** Header values as a caller may give them (node:http style: repeated headers as arrays). */
 export type HeaderInput = Readonly<Record<string, string | readonly string[] | undefined>>;
 
@@ -86,24 +88,7 @@ export function parseQuery(
 }
 
 // Chalice's default binary media types: API Gateway base64-encodes these request bodies.
-const BINARY_TYPES = new Set([
-  'application/octet-stream',
-  'application/x-tar',
-  'application/zip',
-  'audio/basic',
-  'audio/ogg',
-  'audio/mp4',
-  'audio/mpeg',
-  'audio/wav',
-  'audio/webm',
-  'image/png',
-  'image/jpg',
-  'image/jpeg',
-  'image/gif',
-  'video/ogg',
-  'video/mpeg',
-  'video/webm',
-]);
+const BINARY_TYPES = new Set(DEFAULT_BINARY_TYPES);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -1,5 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { issuerFromProviderArn } from '@chalice-ts/local';
+import { cognitoClaims } from '@chalice-ts/local';
 import type { EffectiveAuthorizer } from '@chalice-ts/runtime/binding';
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import { TestingError } from '../errors.js';
@@ -40,11 +39,6 @@ export interface TokenIssuerDeps {
   noKeyReason: string;
 }
 
-const stableId = (seed: string): string => {
-  const h = createHash('sha256').update(seed).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
-
 /**
  * Mints Cognito user pool tokens that the client's gateway accepts: the issuer comes from the
  * authorizer's provider ARN, the signature from the key the gateway verifies with, the times from
@@ -77,44 +71,17 @@ export class TokenIssuer {
     if (typeof options.username !== 'string' || options.username === '') {
       throw new TestingError('INVALID_ARGUMENT', 'tokens.cognito needs a username');
     }
-    const iss = options.issuer ?? issuerFromProviderArn(providerArn);
-    const scopes = options.scopes ?? [];
-    const tokenUse = options.tokenUse ?? (scopes.length > 0 ? 'access' : 'id');
-    const poolId = providerArn.slice(providerArn.lastIndexOf('/') + 1);
-    const clientId = options.clientId ?? stableId(`client:${poolId}`).replaceAll('-', '').slice(0, 26);
-    const iat = Math.floor(this.#deps.clock.now() / 1000);
-    const sub = stableId(`${iss}|${options.username}`);
-    const groups = options.groups === undefined ? {} : { 'cognito:groups': [...options.groups] };
-    const common = {
-      event_id: randomUUID(),
-      origin_jti: randomUUID(),
-      auth_time: iat,
-      iss,
-      exp: iat + (options.expiresIn ?? 3600),
-      iat,
-      jti: randomUUID(),
-    };
-    const payload =
-      tokenUse === 'id'
-        ? {
-            sub,
-            ...groups,
-            email_verified: true,
-            'cognito:username': options.username,
-            aud: clientId,
-            token_use: 'id',
-            ...common,
-          }
-        : {
-            sub,
-            ...groups,
-            version: 2,
-            client_id: clientId,
-            token_use: 'access',
-            scope: scopes.join(' '),
-            username: options.username,
-            ...common,
-          };
+    const payload = cognitoClaims({
+      providerArn,
+      username: options.username,
+      now: this.#deps.clock.now(),
+      ...(options.issuer !== undefined && { issuer: options.issuer }),
+      ...(options.scopes !== undefined && { scopes: options.scopes }),
+      ...(options.tokenUse !== undefined && { tokenUse: options.tokenUse }),
+      ...(options.expiresIn !== undefined && { expiresIn: options.expiresIn }),
+      ...(options.groups !== undefined && { groups: options.groups }),
+      ...(options.clientId !== undefined && { clientId: options.clientId }),
+    });
     const token = signJwt({ ...payload, ...options.claims }, key);
     return options.badSignature === true ? corrupt(token) : token;
   }
