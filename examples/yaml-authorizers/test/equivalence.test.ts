@@ -115,10 +115,14 @@ const table: Row[] = [
 let code: TestClient;
 let yaml: TestClient;
 beforeAll(async () => {
+  // One start time for both virtual clocks: SigV4 error bodies quote the signing time, so two clocks
+  // created across a second boundary would differ in them (a flaky failure seen in CI).
+  const now = Date.now();
   code = await TestClient.create(codeApp, {
     projectDir: fileURLToPath(new URL('../../all-authorizers', import.meta.url)),
+    now,
   });
-  yaml = await TestClient.create(yamlApp, { projectDir: fileURLToPath(new URL('..', import.meta.url)) });
+  yaml = await TestClient.create(yamlApp, { projectDir: fileURLToPath(new URL('..', import.meta.url)), now });
 });
 
 async function send(client: TestClient, row: Row) {
