@@ -1,4 +1,4 @@
-import type { ProxyRequestContext, RequestFacts } from './proxy-event.js';
+import type { ProxyEvent, RequestFacts } from './proxy-event.js';
 
 /** Input of a TOKEN Lambda authorizer, as API Gateway sends it. */
 export interface TokenAuthorizerEvent {
@@ -7,21 +7,14 @@ export interface TokenAuthorizerEvent {
   methodArn: string;
 }
 
-/** Input of a REQUEST Lambda authorizer, as API Gateway sends it. */
-export interface RequestAuthorizerEvent {
-  type: 'REQUEST';
-  methodArn: string;
-  resource: string;
-  path: string;
-  httpMethod: string;
-  headers: Record<string, string> | null;
-  multiValueHeaders: Record<string, string[]> | null;
-  queryStringParameters: Record<string, string> | null;
-  multiValueQueryStringParameters: Record<string, string[]> | null;
-  pathParameters: Record<string, string> | null;
-  stageVariables: Record<string, string> | null;
-  requestContext: ProxyRequestContext;
-}
+/**
+ * Input of a REQUEST Lambda authorizer, as API Gateway sends it: the proxy event's request fields
+ * (no body) plus the type and the method ARN.
+ */
+export type RequestAuthorizerEvent = { type: 'REQUEST'; methodArn: string } & Omit<
+  ProxyEvent,
+  'body' | 'isBase64Encoded'
+>;
 
 /**
  * The TOKEN authorizer event: just the token and the method ARN.
