@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,37 +10,15 @@ import {
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { zipDeterministic } from '../bundle/index.js';
 import { DeployerError } from '../errors.js';
-import { allAuthorizersApp, largeApp, seedApp, resolved } from '../fixtures/apps.js';
+import { largeApp, seedApp } from '../fixtures/apps.js';
 import { FakeAws } from '../fixtures/fake-aws.js';
-import { buildResourceModel, type EffectiveModelInput } from '../model/index.js';
-import type { PackageArtifacts } from '../package/index.js';
-import { buildSwagger } from '../swagger/index.js';
 import { buildCloudFormation, deploymentLogicalId } from '../template/index.js';
 import { deleteApp } from './delete-app.js';
 import { deployApp } from './deploy-app.js';
 import { readDeployedRecord } from './deployed-record.js';
 import type { DeployEvent } from './events.js';
-
-function artifacts(
-  model: EffectiveModelInput = seedApp(),
-  code = 'export const handler = 1;',
-): PackageArtifacts {
-  const resources = buildResourceModel(model, resolved(), { stage: 'dev' });
-  const swagger = buildSwagger(resources);
-  const zip = zipDeterministic({ 'index.mjs': code });
-  return {
-    resources,
-    swagger,
-    template: buildCloudFormation(resources, swagger),
-    zip,
-    zipSha256: createHash('sha256').update(zip).digest('hex'),
-  };
-}
-
-/** The seed app, grown: same name (same stack), more routes and authorizers. */
-const changedApp = (): EffectiveModelInput => ({ ...allAuthorizersApp(), appName: 'demoauth1' });
+import { artifacts, changedApp } from '../fixtures/artifacts.js';
 
 let aws: FakeAws;
 let projectDir: string;

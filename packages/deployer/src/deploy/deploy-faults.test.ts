@@ -1,21 +1,15 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { zipDeterministic } from '../bundle/index.js';
 import { DeployerError } from '../errors.js';
-import { allAuthorizersApp, resolved, seedApp } from '../fixtures/apps.js';
 import type { FakeStack } from '../fixtures/cfn-world.js';
 import { HttpFakeAws } from '../fixtures/http-fake-aws.js';
-import { buildResourceModel, type EffectiveModelInput } from '../model/index.js';
-import type { PackageArtifacts } from '../package/index.js';
-import { buildSwagger } from '../swagger/index.js';
-import { buildCloudFormation } from '../template/index.js';
 import { deleteApp } from './delete-app.js';
 import { deployApp } from './deploy-app.js';
 import { type DeployedRecord, readDeployedRecord } from './deployed-record.js';
 import type { DeployEvent } from './events.js';
+import { artifacts, changedApp } from '../fixtures/artifacts.js';
 
 // Every fault runs the real SDK clients against the 127.0.0.1 CloudFormation/S3 fake and checks
 // both what the user is told and what `.chalice-ts/deployed/dev.json` says afterwards. The rule
@@ -23,20 +17,6 @@ import type { DeployEvent } from './events.js';
 // stack's outputs. A failed or interrupted deploy never writes it; a stale one is removed.
 
 const STACK = 'demoauth1-dev';
-
-function artifacts(model: EffectiveModelInput = seedApp()): PackageArtifacts {
-  const resources = buildResourceModel(model, resolved(), { stage: 'dev' });
-  const swagger = buildSwagger(resources);
-  const zip = zipDeterministic({ 'index.mjs': 'export const handler = 1;' });
-  return {
-    resources,
-    swagger,
-    template: buildCloudFormation(resources, swagger),
-    zip,
-    zipSha256: createHash('sha256').update(zip).digest('hex'),
-  };
-}
-const changedApp = (): EffectiveModelInput => ({ ...allAuthorizersApp(), appName: 'demoauth1' });
 
 let aws: HttpFakeAws;
 let projectDir: string;

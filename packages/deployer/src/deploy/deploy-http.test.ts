@@ -1,33 +1,14 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { zipDeterministic } from '../bundle/index.js';
-import { allAuthorizersApp, largeApp, resolved, seedApp } from '../fixtures/apps.js';
+import { largeApp } from '../fixtures/apps.js';
 import { HttpFakeAws, parseQuery } from '../fixtures/http-fake-aws.js';
-import { buildResourceModel, type EffectiveModelInput } from '../model/index.js';
-import type { PackageArtifacts } from '../package/index.js';
-import { buildSwagger } from '../swagger/index.js';
-import { buildCloudFormation } from '../template/index.js';
 import { deleteApp } from './delete-app.js';
 import { deployApp } from './deploy-app.js';
 import { readDeployedRecord } from './deployed-record.js';
 import type { DeployEvent } from './events.js';
-
-function artifacts(model: EffectiveModelInput = seedApp()): PackageArtifacts {
-  const resources = buildResourceModel(model, resolved(), { stage: 'dev' });
-  const swagger = buildSwagger(resources);
-  const zip = zipDeterministic({ 'index.mjs': 'export const handler = 1;' });
-  return {
-    resources,
-    swagger,
-    template: buildCloudFormation(resources, swagger),
-    zip,
-    zipSha256: createHash('sha256').update(zip).digest('hex'),
-  };
-}
-const changedApp = (): EffectiveModelInput => ({ ...allAuthorizersApp(), appName: 'demoauth1' });
+import { artifacts, changedApp } from '../fixtures/artifacts.js';
 
 let aws: HttpFakeAws;
 let projectDir: string;
