@@ -5,6 +5,7 @@ export type CoreErrorCode =
   | 'INVALID_AUTH_RESPONSE'
   | 'INVALID_IDENTITY_SOURCE'
   | 'SCOPES_NOT_SUPPORTED'
+  | 'PACKAGE_TIME_ONLY'
   | (string & {});
 
 /**
@@ -29,4 +30,13 @@ export class ChaliceTsError extends Error {
     this.name = 'ChaliceTsError';
     this.code = code;
   }
+}
+
+/**
+ * Thrown by package-time-only methods (`toSwagger`) inside a production Lambda bundle, where they are
+ * compiled out: API Gateway definitions are built by `chalice-ts package`/`deploy`, never in Lambda
+ * (docs/decisions/0002-production-bundles.md).
+ */
+export function packageTimeOnly(what: string): ChaliceTsError {
+  return new ChaliceTsError('PACKAGE_TIME_ONLY', `${what} is not in production bundles`);
 }

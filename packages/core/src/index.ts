@@ -4,6 +4,6 @@
  */
 export * from './arn/index.js';
 export type { CoreErrorCode } from './errors.js';
-export { ChaliceTsError } from './errors.js';
+export { ChaliceTsError, packageTimeOnly } from './errors.js';
 export * from './model/index.js';
 export * from './policy/index.js';

@@ -1,4 +1,3 @@
-import { splitArn } from '../arn/method-arn.js';
 import { ChaliceTsError } from '../errors.js';
 import { assertPrimitiveContext, contextProblem } from '../policy/context.js';
 import type { AuthRequest } from './auth-request.js';
@@ -143,37 +142,31 @@ export type AuthorizerFunction<Ctx extends AuthContext = AuthContext> = (
   authRequest: AuthRequest,
 ) => AuthorizerResult<Ctx> | Promise<AuthorizerResult<Ctx>>;
 
-/**
- * `arn:<partition>:<service>:<region>:<account>:<api-id>/<stage>/`, taken from the incoming ARN the
- * way Chalice does: split on `:` at most 5 times, keep the first two `/` segments of the resource.
- */
+// Chalice's reading of a method ARN: split on `:` at most 5 times, keep the first two `/` segments
+// of the resource (`<api-id>/<stage>`, both non-empty).
+const ARN_PREFIX = /^(arn(?::[^:]*){4}):([^/]+)\/([^/]+)/;
+
+/** `arn:<partition>:<service>:<region>:<account>:<api-id>/<stage>/` of the incoming method ARN. */
 function resourcePrefix(methodArn: unknown): string {
-  const arn = requireArn(methodArn);
-  const parts = splitArn(arn);
-  const resource = parts[5];
-  const segments = resource?.split('/', 2) ?? [];
-  const [apiId, stage] = segments;
-  if (parts[0] !== 'arn' || resource === undefined || !apiId || !stage) {
-    throw new ChaliceTsError(
-      'INVALID_METHOD_ARN',
-      globalThis.__CHALICE_TS_PROD__
-        ? `Invalid method ARN ${JSON.stringify(arn)}`
-        : `Cannot build a policy from method ARN ${JSON.stringify(arn)}: expected arn:<partition>:execute-api:<region>:<account>:<api-id>/<stage>/<METHOD>/<path>.`,
-    );
+  const match = typeof methodArn === 'string' ? ARN_PREFIX.exec(methodArn) : null;
+  if (!match) {
+    if (!globalThis.__CHALICE_TS_PROD__) throw invalidArn(methodArn);
+    throw new ChaliceTsError('INVALID_METHOD_ARN', `Invalid method ARN ${JSON.stringify(methodArn)}`);
   }
-  return `${parts.slice(0, 5).join(':')}:${apiId}/${stage}/`;
+  return `${match[1]}:${match[2]}/${match[3]}/`;
 }
 
-function requireArn(methodArn: unknown): string {
-  if (typeof methodArn === 'string' && methodArn !== '') return methodArn;
-  throw new ChaliceTsError(
+function invalidArn(methodArn: unknown): ChaliceTsError {
+  if (typeof methodArn !== 'string' || methodArn === '') {
+    return new ChaliceTsError(
+      'INVALID_METHOD_ARN',
+      `AuthResponse.toPolicy needs a method ARN or an AuthRequest, received: ${show(methodArn)}.`,
+      { cause: new TypeError(`methodArn must be a non-empty string, received: ${show(methodArn)}`) },
+    );
+  }
+  return new ChaliceTsError(
     'INVALID_METHOD_ARN',
-    globalThis.__CHALICE_TS_PROD__
-      ? 'Invalid method ARN'
-      : `AuthResponse.toPolicy needs a method ARN or an AuthRequest, received: ${show(methodArn)}.`,
-    globalThis.__CHALICE_TS_PROD__
-      ? undefined
-      : { cause: new TypeError(`methodArn must be a non-empty string, received: ${show(methodArn)}`) },
+    `Cannot build a policy from method ARN ${JSON.stringify(methodArn)}: expected arn:<partition>:execute-api:<region>:<account>:<api-id>/<stage>/<METHOD>/<path>.`,
   );
 }
 
@@ -182,22 +175,8 @@ function requireArn(methodArn: unknown): string {
  * `{param}` / `{proxy+}` becomes `*` because the method ARN carries the concrete value.
  */
 function pathPattern(path: string): string {
-  const relative = path.charCodeAt(0) === 47 ? path.slice(1) : path;
-  let open = relative.indexOf('{');
-  if (open === -1) return relative;
-  let out = '';
-  let from = 0;
-  while (open !== -1) {
-    const close = relative.indexOf('}', open);
-    if (close === -1) break;
-    const slash = relative.indexOf('/', open);
-    if (slash !== -1 && slash < close) {
-      open = relative.indexOf('{', slash);
-      continue;
-    }
-    out += `${relative.slice(from, open)}*`;
-    from = close + 1;
-    open = relative.indexOf('{', from);
-  }
-  return out + relative.slice(from);
+  // A `{` whose `}` comes after a `/` is not a parameter: the `/` ends the segment first.
+  return (path.charCodeAt(0) === 47 ? path.slice(1) : path).replace(PARAMETER, '*');
 }
+
+const PARAMETER = /\{[^/}]*\}/g;

@@ -1,4 +1,4 @@
-import { ChaliceTsError } from '../errors.js';
+import { ChaliceTsError, packageTimeOnly } from '../errors.js';
 import type { LocalAuthorizerHandler } from './auth-request.js';
 import { checkCognitoOptions, checkCustomOptions } from './authorizer-checks.js';
 import type { SecurityDefinition } from './types.js';
@@ -33,7 +33,11 @@ export class IAMAuthorizer {
 
   /** Chalice's `securityDefinitions` entry for IAM. */
   toSwagger(): SecurityDefinition {
-    return securityDefinition('Authorization', 'awsSigv4');
+    // Package-time only: compiled out of Lambda bundles (docs/decisions/0002-production-bundles.md).
+    if (!globalThis.__CHALICE_TS_PROD__) {
+      return securityDefinition('Authorization', 'awsSigv4');
+    }
+    throw packageTimeOnly('toSwagger');
   }
 }
 
@@ -80,10 +84,14 @@ export class CognitoUserPoolAuthorizer {
 
   /** Chalice's `securityDefinitions` entry for a Cognito user pool. */
   toSwagger(): SecurityDefinition {
-    return securityDefinition(this.header, 'cognito_user_pools', {
-      type: 'cognito_user_pools',
-      providerARNs: [...this.providerArns],
-    });
+    // Package-time only: compiled out of Lambda bundles (docs/decisions/0002-production-bundles.md).
+    if (!globalThis.__CHALICE_TS_PROD__) {
+      return securityDefinition(this.header, 'cognito_user_pools', {
+        type: 'cognito_user_pools',
+        providerARNs: [...this.providerArns],
+      });
+    }
+    throw packageTimeOnly('toSwagger');
   }
 }
 
@@ -142,12 +150,16 @@ export class CustomAuthorizer {
 
   /** Chalice's `securityDefinitions` entry; `authorizerCredentials` only when an invoke role is set. */
   toSwagger(): SecurityDefinition {
-    const authorizer: SecurityDefinition['x-amazon-apigateway-authorizer'] = {
-      type: 'token',
-      authorizerUri: this.authorizerUri,
-      authorizerResultTtlInSeconds: this.ttlSeconds,
-    };
-    if (this.invokeRoleArn !== undefined) authorizer.authorizerCredentials = this.invokeRoleArn;
-    return securityDefinition(this.header, 'custom', authorizer);
+    // Package-time only: compiled out of Lambda bundles (docs/decisions/0002-production-bundles.md).
+    if (!globalThis.__CHALICE_TS_PROD__) {
+      const authorizer: SecurityDefinition['x-amazon-apigateway-authorizer'] = {
+        type: 'token',
+        authorizerUri: this.authorizerUri,
+        authorizerResultTtlInSeconds: this.ttlSeconds,
+      };
+      if (this.invokeRoleArn !== undefined) authorizer.authorizerCredentials = this.invokeRoleArn;
+      return securityDefinition(this.header, 'custom', authorizer);
+    }
+    throw packageTimeOnly('toSwagger');
   }
 }

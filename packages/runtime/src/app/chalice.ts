@@ -73,8 +73,10 @@ export class Chalice {
     if (!request) {
       throw new ChaliceRuntimeError(
         'NO_CURRENT_REQUEST',
-        'app.currentRequest is only available while a route handler runs (inside app.handler); ' +
-          'there is no request in progress here.',
+        globalThis.__CHALICE_TS_PROD__
+          ? 'No request in progress'
+          : 'app.currentRequest is only available while a route handler runs (inside app.handler); ' +
+              'there is no request in progress here.',
       );
     }
     return request;
@@ -98,23 +100,21 @@ export class Chalice {
         `Route ${JSON.stringify(path)}: the last argument must be the handler function, got ${describeValue(handler)}.`,
       );
     }
-    const normalized = normalizeRouteOptions(path, options ?? {});
+    const { methods, name, ...shared } = normalizeRouteOptions(path, options ?? {});
     this.#table.addAll(
-      normalized.methods.map((method) => ({
+      methods.map((method) => ({
         path,
         method,
         handler: handler as RouteHandler,
-        ...(normalized.authorizer !== undefined && { authorizer: normalized.authorizer }),
-        apiKeyRequired: normalized.apiKeyRequired,
-        cors: normalized.cors,
-        contentTypes: normalized.contentTypes,
-        name: normalized.name ?? (handler.name || `${method} ${path}`),
+        ...shared,
+        name: name ?? (handler.name || `${method} ${path}`),
         paramNames: parsed.paramNames,
       })),
       parsed,
     );
-    if (typeof normalized.authorizer === 'object' && normalized.authorizer.kind === 'builtin') {
-      this.#register(normalized.authorizer as BuiltinAuthorizer<AuthContext>);
+    const { authorizer } = shared;
+    if (typeof authorizer === 'object' && authorizer.kind === 'builtin') {
+      this.#register(authorizer as BuiltinAuthorizer<AuthContext>);
     }
     return handler;
   }

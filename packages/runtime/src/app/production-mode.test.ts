@@ -2,6 +2,8 @@ import { AuthResponse, CognitoUserPoolAuthorizer, CustomAuthorizer, IAMAuthorize
 import { afterEach, describe, expect, it } from 'vitest';
 import { normalizeAuthorizerOptions } from '../authorizer/authorizer-options.js';
 import { CORSConfig } from '../cors/cors-config.js';
+import { minimalProxyEvent } from '../fixtures/aws-events.js';
+import { BuiltinAuthorizer } from '../authorizer/builtin-authorizer.js';
 import { parseRoutePath } from '../routing/route-path.js';
 import { Chalice } from './chalice.js';
 import { normalizeRouteOptions } from './route-entry.js';
@@ -83,5 +85,40 @@ describe('production mode (registration-time checks compiled out)', () => {
     expect(() =>
       inProduction(() => new AuthResponse({ routes: [], principalId: 'p', context: { a: [1] } as never })),
     ).toThrow('AuthResponse: context value for key "a" must be a string, number or boolean.');
+  });
+
+  it('leaves path matching out: an event for a resource the app lacks is a 404, as API Gateway never sends one', async () => {
+    const dev = new Chalice({ appName: 'dev' });
+    const prod = inProduction(() => new Chalice({ appName: 'prod' }));
+    for (const app of [dev, prod]) app.route('/users/{id}', (request) => ({ id: request.params.id }));
+    // The Lambda console's test event names `/{proxy+}`, a resource this app does not have.
+    const consoleEvent = minimalProxyEvent('/{proxy+}', '/users/7');
+    expect((await dev.handler(consoleEvent)).body).toBe('{"id":"7"}');
+    const answer = await prod.handler(consoleEvent);
+    expect(answer.statusCode).toBe(404);
+    expect(JSON.parse(answer.body)).toEqual({
+      Code: 'NotFoundError',
+      Message: 'No route matches GET /users/7',
+    });
+    // The resource API Gateway does send is dispatched the same way in both.
+    const apiGatewayEvent = { ...minimalProxyEvent('/users/{id}', '/users/7'), pathParameters: { id: '7' } };
+    expect((await prod.handler(apiGatewayEvent)).body).toBe('{"id":"7"}');
+  });
+
+  it('compiles out toSwagger (API definitions are built at package time), failing loudly if called', () => {
+    const builtin = new BuiltinAuthorizer(() => new AuthResponse({ routes: [], principalId: 'p' }), {
+      name: 'b',
+    });
+    const pool = new CognitoUserPoolAuthorizer('P', {
+      providerArns: ['arn:aws:cognito-idp:us-west-2:1:userpool/p'],
+    });
+    for (const call of [
+      () => new IAMAuthorizer().toSwagger(),
+      () => pool.toSwagger(),
+      () => builtin.toSwagger('uri'),
+    ]) {
+      expect(call).not.toThrow();
+      expect(() => inProduction(call)).toThrow(expect.objectContaining({ code: 'PACKAGE_TIME_ONLY' }));
+    }
   });
 });

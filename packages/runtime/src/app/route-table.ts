@@ -68,7 +68,7 @@ function checkEntry(
   }
   if (entry.cors && methods) {
     for (const sibling of methods.values()) {
-      if (sibling.cors && !sibling.cors.equals(entry.cors)) {
+      if (sibling.cors && JSON.stringify(sibling.cors.headers()) !== JSON.stringify(entry.cors.headers())) {
         throw new ChaliceRuntimeError(
           'INVALID_ROUTE_OPTION',
           `Route ${JSON.stringify(entry.path)}: ${entry.method} and ${sibling.method} use different CORS configs; ` +

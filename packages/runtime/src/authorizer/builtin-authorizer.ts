@@ -6,6 +6,7 @@ import {
   type BuiltinAuthorizerSpec,
   builtinSwagger,
   type IamPolicy,
+  packageTimeOnly,
   type SecurityDefinition,
 } from '@chalice-ts/core';
 import { describeValue } from '../app/suggest.js';
@@ -37,14 +38,15 @@ function isAuthResponse(value: unknown): value is { toPolicy(request: AuthReques
 export class BuiltinAuthorizer<Ctx extends AuthContext = AuthContext> implements BuiltinAuthorizerSpec {
   readonly kind = 'builtin' as const;
   declare readonly name: string;
-  readonly ttlSeconds?: number;
+  declare readonly ttlSeconds?: number;
   declare readonly header: string;
-  readonly executionRole?: string;
+  declare readonly executionRole?: string;
   declare readonly type: 'token' | 'request';
   declare readonly identitySources: readonly string[];
   declare readonly scopes: readonly string[];
   /** The authorizer function. */
   declare readonly fn: AuthorizerFunction<Ctx>;
+  #options: BuiltinAuthorizerOptions;
 
   constructor(
     fn: AuthorizerFunction<Ctx>,
@@ -57,14 +59,11 @@ export class BuiltinAuthorizer<Ctx extends AuthContext = AuthContext> implements
         `A built-in authorizer needs a function (authRequest) => AuthResponse, got ${describeValue(fn)}.`,
       );
     }
-    const spec = normalizeAuthorizerOptions(options, fn.name);
     this.fn = fn;
-    this.name = spec.name;
-    if (spec.ttlSeconds !== undefined) this.ttlSeconds = spec.ttlSeconds;
-    this.header = spec.header;
-    if (spec.executionRole !== undefined) this.executionRole = spec.executionRole;
-    this.type = spec.type;
-    this.identitySources = Object.freeze([...spec.identitySources]);
+    // name, ttlSeconds and executionRole (when set), header, type, identitySources, scopes (empty).
+    Object.assign(this, normalizeAuthorizerOptions(options, fn.name));
+    Object.freeze(this.identitySources); // a fresh array
+    this.#options = { ...options };
     if (
       !globalThis.__CHALICE_TS_PROD__ &&
       (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string' || s === ''))
@@ -77,21 +76,9 @@ export class BuiltinAuthorizer<Ctx extends AuthContext = AuthContext> implements
     this.scopes = Object.freeze([...scopes]);
   }
 
-  /** The options this authorizer was created with (for copies and for deployment code generation). */
-  options(): BuiltinAuthorizerOptions {
-    return {
-      name: this.name,
-      ...(this.ttlSeconds !== undefined && { ttlSeconds: this.ttlSeconds }),
-      header: this.header,
-      ...(this.executionRole !== undefined && { executionRole: this.executionRole }),
-      type: this.type,
-      ...(this.type === 'request' && { identitySources: this.identitySources }),
-    };
-  }
-
   /** A copy requiring `scopes` on the routes that use it (same function, same name). */
   withScopes(scopes: readonly string[]): BuiltinAuthorizer<Ctx> {
-    return new BuiltinAuthorizer(this.fn, this.options(), scopes);
+    return new BuiltinAuthorizer(this.fn, this.#options, scopes);
   }
 
   /**
@@ -134,6 +121,10 @@ export class BuiltinAuthorizer<Ctx extends AuthContext = AuthContext> implements
 
   /** The `securityDefinitions` entry for this authorizer, given its function's invocation URI. */
   toSwagger(authorizerUri: string): SecurityDefinition {
-    return builtinSwagger(this, authorizerUri);
+    // Package-time only: compiled out of Lambda bundles (docs/decisions/0002-production-bundles.md).
+    if (!globalThis.__CHALICE_TS_PROD__) {
+      return builtinSwagger(this, authorizerUri);
+    }
+    throw packageTimeOnly('toSwagger');
   }
 }

@@ -52,9 +52,4 @@ export class CORSConfig {
     const allowed = [...new Set([...methods.map((m) => m.toUpperCase()), 'OPTIONS'])].sort();
     return { ...this.headers(), 'Access-Control-Allow-Methods': allowed.join(',') };
   }
-
-  /** True when both configs produce the same headers (routes sharing a path must agree). */
-  equals(other: CORSConfig): boolean {
-    return JSON.stringify(this.headers()) === JSON.stringify(other.headers());
-  }
 }

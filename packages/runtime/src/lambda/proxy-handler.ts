@@ -13,34 +13,17 @@ export type ProxyHandler = (
   context?: LambdaContext,
 ) => Promise<ApiGatewayProxyResult>;
 
-interface Target {
-  entry?: RouteEntry;
-  methods?: ReadonlyMap<string, RouteEntry>;
-  params?: Readonly<Record<string, string | undefined>> | null;
-}
-
 /**
  * Builds the proxy handler of an app. API Gateway has already matched the resource, so the route
- * is found by `event.resource` + `httpMethod` (a map lookup); events without `resource` (hand-made
- * or from other emulators) go through the router instead.
+ * is found by `event.resource` + `httpMethod` (a map lookup); an event whose resource is not one of
+ * the app's (hand-made, another emulator's, the Lambda console's `/{proxy+}` test event) is
+ * matched by its path instead.
  */
 export function createProxyHandler(table: RouteTable, scope: RequestScope): ProxyHandler {
-  let router: Router<RouteEntry> | undefined;
-  let routerFor: readonly RouteEntry[] | undefined;
-
-  const locate = (event: ApiGatewayProxyEvent, method: string): Target | null => {
-    const resource = event.resource ?? event.requestContext?.resourcePath;
-    const methods = resource === undefined ? undefined : table.byResource.get(resource);
-    if (methods) return { entry: methods.get(method), methods, params: event.pathParameters };
-    if (routerFor !== table.entries) {
-      router = new Router(table.entries);
-      routerFor = table.entries;
-    }
-    const hit = router!.match(method, event.path ?? '/');
-    if (!hit) return null;
-    const byPath = table.byResource.get(hit.resourcePath);
-    return 'route' in hit ? { entry: hit.route, methods: byPath, params: hit.params } : { methods: byPath };
-  };
+  // API Gateway only sends the resources it was deployed with, so production bundles leave path
+  // matching (and the router) out, as Chalice's handler does: an unknown resource is a 404 there.
+  // Tests, `chalice-ts local` and plain node keep it (docs/decisions/0002-production-bundles.md).
+  const byPath = globalThis.__CHALICE_TS_PROD__ ? undefined : pathMatcher(table);
 
   return async (event, context) => {
     // Not an API Gateway proxy event (e.g. a scheduled warm-up ping): answer as Chalice does.
@@ -48,13 +31,20 @@ export function createProxyHandler(table: RouteTable, scope: RequestScope): Prox
       return errorResult(500, 'InternalServerError', 'Unknown request.');
     }
     const method = upperCase(event.httpMethod ?? event.requestContext?.httpMethod ?? 'GET');
-    const target = locate(event, method);
-    if (!target)
-      return errorResult(404, 'NotFoundError', `No route matches ${method} ${event.path ?? ''}`.trim());
-    const { entry } = target;
+    const resource = event.resource ?? event.requestContext?.resourcePath;
+    let methods = resource === undefined ? undefined : table.byResource.get(resource);
+    let params = event.pathParameters;
+    if (!methods) {
+      const hit = byPath?.(method, event.path ?? '/');
+      if (!hit)
+        return errorResult(404, 'NotFoundError', `No route matches ${method} ${event.path ?? ''}`.trim());
+      methods = table.byResource.get(hit.resourcePath)!;
+      params = 'route' in hit ? hit.params : null;
+    }
+    const entry = methods.get(method);
     if (!entry) {
-      const allowed = [...(target.methods?.keys() ?? [])];
-      const cors = [...(target.methods?.values() ?? [])].find((e) => e.cors)?.cors;
+      const allowed = [...methods.keys()];
+      const cors = [...methods.values()].find((e) => e.cors)?.cors;
       // A CORS preflight is normally answered by API Gateway's mock integration; answer it the same way here.
       if (method === 'OPTIONS' && cors)
         return { statusCode: 200, headers: cors.preflightHeaders(allowed), body: '' };
@@ -62,9 +52,19 @@ export function createProxyHandler(table: RouteTable, scope: RequestScope): Prox
         Allow: allowed.join(', '),
       });
     }
-    const request = new Request(event, context, target.params);
+    const request = new Request(event, context, params);
     // `return await` settles in one tick; returning the promise itself would take three.
     return await scope.run(request, () => invoke(entry, request));
+  };
+}
+
+/** Matches a path against the app's routes (a router rebuilt when routes were added since). */
+function pathMatcher(table: RouteTable) {
+  let router: Router<RouteEntry> | undefined;
+  let routerFor: readonly RouteEntry[] | undefined;
+  return (method: string, path: string) => {
+    if (routerFor !== table.entries) router = new Router((routerFor = table.entries));
+    return router!.match(method, path);
   };
 }
 

@@ -13,24 +13,19 @@ type MultiSource = Readonly<Record<string, readonly string[] | undefined>> | nul
  * ```
  */
 export class MultiDict {
-  readonly #values = new Map<string, string[]>();
-  readonly #names = new Map<string, string>();
+  /** Key (lower-cased for headers) -> the name as first sent, and every value in order. */
+  readonly #map = new Map<string, [name: string, values: string[]]>();
   readonly #caseInsensitive: boolean;
 
   constructor(single: Source, multi: MultiSource, options: { caseInsensitive: boolean }) {
     this.#caseInsensitive = options.caseInsensitive;
     // multiValue* fields hold every value when present; the single-value fields only the last one.
-    if (multi) {
-      for (const name of Object.keys(multi)) {
-        const values = multi[name];
-        if (values) for (const value of values) this.#append(name, value);
-      }
-    }
+    if (multi)
+      for (const name of Object.keys(multi)) for (const value of multi[name] ?? []) this.#add(name, value);
     if (single) {
       for (const name of Object.keys(single)) {
         const value = single[name];
-        if (value !== undefined && value !== null && !this.#values.has(this.#key(name)))
-          this.#append(name, value);
+        if (value !== undefined && value !== null && !this.has(name)) this.#add(name, value);
       }
     }
   }
@@ -39,43 +34,39 @@ export class MultiDict {
     return this.#caseInsensitive ? name.toLowerCase() : name;
   }
 
-  #append(name: string, value: string): void {
+  #add(name: string, value: string): void {
     const key = this.#key(name);
-    const list = this.#values.get(key);
-    if (list) list.push(value);
-    else {
-      this.#values.set(key, [value]);
-      this.#names.set(key, name);
-    }
+    const entry = this.#map.get(key);
+    if (entry) entry[1].push(value);
+    else this.#map.set(key, [name, [value]]);
   }
 
   /** The last value for `name`, or `undefined`. */
   get(name: string): string | undefined {
-    const list = this.#values.get(this.#key(name));
-    return list?.[list.length - 1];
+    return this.#map.get(this.#key(name))?.[1].at(-1);
   }
 
   /** Every value for `name`, in order (empty when absent). */
   getAll(name: string): string[] {
-    return [...(this.#values.get(this.#key(name)) ?? [])];
+    return [...(this.#map.get(this.#key(name))?.[1] ?? [])];
   }
 
   has(name: string): boolean {
-    return this.#values.has(this.#key(name));
+    return this.#map.has(this.#key(name));
   }
 
   get size(): number {
-    return this.#values.size;
+    return this.#map.size;
   }
 
   /** Names as they were first sent. */
   keys(): string[] {
-    return [...this.#names.values()];
+    return [...this.#map.values()].map((entry) => entry[0]);
   }
 
   /** `[name, lastValue]` pairs. */
   entries(): [string, string][] {
-    return [...this.#values].map(([key, list]) => [this.#names.get(key)!, list[list.length - 1]!]);
+    return [...this.#map.values()].map(([name, values]) => [name, values.at(-1)!]);
   }
 
   [Symbol.iterator](): IterableIterator<[string, string]> {
