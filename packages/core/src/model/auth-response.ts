@@ -142,18 +142,23 @@ export type AuthorizerFunction<Ctx extends AuthContext = AuthContext> = (
   authRequest: AuthRequest,
 ) => AuthorizerResult<Ctx> | Promise<AuthorizerResult<Ctx>>;
 
-// Chalice's reading of a method ARN: split on `:` at most 5 times, keep the first two `/` segments
-// of the resource (`<api-id>/<stage>`, both non-empty).
-const ARN_PREFIX = /^(arn(?::[^:]*){4}):([^/]+)\/([^/]+)/;
-
-/** `arn:<partition>:<service>:<region>:<account>:<api-id>/<stage>/` of the incoming method ARN. */
+/**
+ * `arn:<partition>:<service>:<region>:<account>:<api-id>/<stage>/`, taken from the incoming ARN the
+ * way Chalice does: split on `:` at most 5 times, keep the first two `/` segments of the resource
+ * (both non-empty). No regular expressions on the authorizer's path: the first one a process runs
+ * adds ~0.2 ms to its cold start.
+ */
 function resourcePrefix(methodArn: unknown): string {
-  const match = typeof methodArn === 'string' ? ARN_PREFIX.exec(methodArn) : null;
-  if (!match) {
-    if (!globalThis.__CHALICE_TS_PROD__) throw invalidArn(methodArn);
-    throw new ChaliceTsError('INVALID_METHOD_ARN', `Invalid method ARN ${JSON.stringify(methodArn)}`);
+  if (typeof methodArn === 'string' && methodArn.startsWith('arn:')) {
+    let colon = 3;
+    for (let n = 1; n < 5 && colon !== -1; n++) colon = methodArn.indexOf(':', colon + 1);
+    const apiEnd = colon === -1 ? -1 : methodArn.indexOf('/', colon + 1);
+    const stageEnd = apiEnd === -1 ? -1 : methodArn.indexOf('/', apiEnd + 1);
+    const end = stageEnd === -1 ? methodArn.length : stageEnd;
+    if (apiEnd > colon + 1 && end > apiEnd + 1) return `${methodArn.slice(0, end)}/`;
   }
-  return `${match[1]}:${match[2]}/${match[3]}/`;
+  if (!globalThis.__CHALICE_TS_PROD__) throw invalidArn(methodArn);
+  throw new ChaliceTsError('INVALID_METHOD_ARN', `Invalid method ARN ${JSON.stringify(methodArn)}`);
 }
 
 function invalidArn(methodArn: unknown): ChaliceTsError {
@@ -175,8 +180,23 @@ function invalidArn(methodArn: unknown): ChaliceTsError {
  * `{param}` / `{proxy+}` becomes `*` because the method ARN carries the concrete value.
  */
 function pathPattern(path: string): string {
-  // A `{` whose `}` comes after a `/` is not a parameter: the `/` ends the segment first.
-  return (path.charCodeAt(0) === 47 ? path.slice(1) : path).replace(PARAMETER, '*');
+  const relative = path.charCodeAt(0) === 47 ? path.slice(1) : path;
+  let open = relative.indexOf('{');
+  if (open === -1) return relative;
+  let out = '';
+  let from = 0;
+  while (open !== -1) {
+    const close = relative.indexOf('}', open);
+    if (close === -1) break;
+    const slash = relative.indexOf('/', open);
+    // A `{` whose `}` comes after a `/` is not a parameter: the `/` ends the segment first.
+    if (slash !== -1 && slash < close) {
+      open = relative.indexOf('{', slash);
+      continue;
+    }
+    out += `${relative.slice(from, open)}*`;
+    from = close + 1;
+    open = relative.indexOf('{', from);
+  }
+  return out + relative.slice(from);
 }
-
-const PARAMETER = /\{[^/}]*\}/g;

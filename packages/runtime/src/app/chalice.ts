@@ -27,6 +27,8 @@ function checkChaliceOptions(options: unknown): void {
     fail('new Chalice(): appName must be a non-empty string.');
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Options of `new Chalice(...)`. */
 export interface ChaliceOptions {
   appName: string;
@@ -92,7 +94,10 @@ export class Chalice {
     path: P,
     ...rest: [RouteHandler<P>] | [RouteOptions, RouteHandler<P>]
   ): RouteHandler<P> {
-    const [options, handler] = rest.length === 1 ? [{}, rest[0]] : rest;
+    // Registration runs on every cold start: plain loops and literals here, no destructuring or
+    // spreads (each costs the interpreter a runtime call before the code is warm).
+    const handler = (rest.length === 1 ? rest[0] : rest[1]) as RouteHandler<P>;
+    const options = rest.length === 1 ? {} : (rest[0] ?? {});
     const parsed = this.#table.checkPath(path);
     if (!globalThis.__CHALICE_TS_PROD__ && typeof handler !== 'function') {
       throw new ChaliceRuntimeError(
@@ -100,21 +105,26 @@ export class Chalice {
         `Route ${JSON.stringify(path)}: the last argument must be the handler function, got ${describeValue(handler)}.`,
       );
     }
-    const { methods, name, ...shared } = normalizeRouteOptions(path, options ?? {});
-    this.#table.addAll(
-      methods.map((method) => ({
+    const o = normalizeRouteOptions(path, options);
+    const entries: RouteEntry[] = [];
+    for (const method of o.methods) {
+      const name = o.name ?? (handler.name || `${method} ${path}`);
+      const entry: Mutable<RouteEntry> = {
         path,
         method,
         handler: handler as RouteHandler,
-        ...shared,
-        name: name ?? (handler.name || `${method} ${path}`),
+        apiKeyRequired: o.apiKeyRequired,
+        cors: o.cors,
+        contentTypes: o.contentTypes,
+        name,
         paramNames: parsed.paramNames,
-      })),
-      parsed,
-    );
-    const { authorizer } = shared;
-    if (typeof authorizer === 'object' && authorizer.kind === 'builtin') {
-      this.#register(authorizer as BuiltinAuthorizer<AuthContext>);
+      };
+      if (o.authorizer !== undefined) entry.authorizer = o.authorizer;
+      entries.push(entry);
+    }
+    this.#table.addAll(entries, parsed);
+    if (typeof o.authorizer === 'object' && o.authorizer.kind === 'builtin') {
+      this.#register(o.authorizer as BuiltinAuthorizer<AuthContext>);
     }
     return handler;
   }
@@ -131,7 +141,8 @@ export class Chalice {
   authorizer<Ctx extends AuthContext = AuthContext>(
     ...args: [AuthorizerFunction<Ctx>] | [BuiltinAuthorizerOptions, AuthorizerFunction<Ctx>]
   ): BuiltinAuthorizer<Ctx> {
-    const [options, fn] = args.length === 1 ? [{}, args[0]] : args;
+    const fn = (args.length === 1 ? args[0] : args[1]) as AuthorizerFunction<Ctx>;
+    const options = args.length === 1 ? {} : args[0];
     if (!globalThis.__CHALICE_TS_PROD__ && typeof fn !== 'function') {
       throw new ChaliceRuntimeError(
         'INVALID_AUTHORIZER',

@@ -41,12 +41,14 @@ export interface RouteEntry {
 /** Route options after validation, shared by every method of one `app.route` call. */
 export interface NormalizedRouteOptions {
   methods: HttpMethod[];
-  authorizer?: AnyAuthorizer | string;
+  authorizer: AnyAuthorizer | string | undefined;
   apiKeyRequired: boolean;
   cors: CORSConfig | null;
   contentTypes: readonly string[];
-  name?: string;
+  name: string | undefined;
 }
+
+const JSON_ONLY: readonly string[] = Object.freeze(['application/json']);
 
 /**
  * Normalizes `app.route` options (defaults, upper-case methods). Outside production bundles every
@@ -55,13 +57,15 @@ export interface NormalizedRouteOptions {
 export function normalizeRouteOptions(path: string, options: unknown): NormalizedRouteOptions {
   if (!globalThis.__CHALICE_TS_PROD__) checkRouteOptions(path, options);
   const o = options as RouteOptions;
+  const methods: HttpMethod[] = [];
+  for (const method of o.methods ?? ['GET']) methods.push(method.toUpperCase() as HttpMethod);
   return {
-    methods: (o.methods ?? ['GET']).map((method) => method.toUpperCase() as HttpMethod),
-    ...(o.authorizer !== undefined && { authorizer: o.authorizer }),
+    methods,
+    authorizer: o.authorizer,
     apiKeyRequired: o.apiKeyRequired ?? false,
     cors: o.cors === true ? new CORSConfig() : o.cors || null,
-    contentTypes: Object.freeze([...(o.contentTypes ?? ['application/json'])]),
-    ...(o.name !== undefined && { name: o.name }),
+    contentTypes: o.contentTypes ? Object.freeze([...o.contentTypes]) : JSON_ONLY,
+    name: o.name,
   };
 }
 

@@ -43,11 +43,11 @@ export class RouteTable {
     if (!globalThis.__CHALICE_TS_PROD__) for (const entry of entries) checkEntry(this.#byResource, entry);
     this.#paths.set(parsed.path, parsed);
     for (const entry of entries) {
-      const methods = this.#byResource.get(entry.path);
-      if (methods) methods.set(entry.method, entry);
-      else this.#byResource.set(entry.path, new Map([[entry.method, entry]]));
+      let methods = this.#byResource.get(entry.path);
+      if (!methods) this.#byResource.set(entry.path, (methods = new Map()));
+      methods.set(entry.method, entry);
     }
-    this.#snapshot = Object.freeze([...this.#snapshot, ...entries]);
+    this.#snapshot = Object.freeze(this.#snapshot.concat(entries));
   }
 }
 

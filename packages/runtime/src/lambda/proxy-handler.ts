@@ -25,14 +25,28 @@ export function createProxyHandler(table: RouteTable, scope: RequestScope): Prox
   // Tests, `chalice-ts local` and plain node keep it (docs/decisions/0002-production-bundles.md).
   const byPath = globalThis.__CHALICE_TS_PROD__ ? undefined : pathMatcher(table);
 
-  return async (event, context) => {
+  const dispatch = async (
+    entry: RouteEntry,
+    event: ApiGatewayProxyEvent,
+    context: LambdaContext | undefined,
+    params: Readonly<Record<string, string | undefined>> | null | undefined,
+  ): Promise<ApiGatewayProxyResult> => {
+    const request = new Request(event, context, params);
+    // `return await` settles in one tick; returning the promise itself would take three.
+    return await scope.run(request, () => invoke(entry, request));
+  };
+
+  // Everything but "a known resource and method" (lazily compiled: off the cold path of a hit).
+  const unmatched = async (
+    event: ApiGatewayProxyEvent,
+    context: LambdaContext | undefined,
+    method: string,
+    methods: ReadonlyMap<string, RouteEntry> | undefined,
+  ): Promise<ApiGatewayProxyResult> => {
     // Not an API Gateway proxy event (e.g. a scheduled warm-up ping): answer as Chalice does.
     if (event?.resource === undefined && event?.path === undefined) {
       return errorResult(500, 'InternalServerError', 'Unknown request.');
     }
-    const method = upperCase(event.httpMethod ?? event.requestContext?.httpMethod ?? 'GET');
-    const resource = event.resource ?? event.requestContext?.resourcePath;
-    let methods = resource === undefined ? undefined : table.byResource.get(resource);
     let params = event.pathParameters;
     if (!methods) {
       const hit = byPath?.(method, event.path ?? '/');
@@ -42,17 +56,24 @@ export function createProxyHandler(table: RouteTable, scope: RequestScope): Prox
       params = 'route' in hit ? hit.params : null;
     }
     const entry = methods.get(method);
-    if (!entry) {
-      const allowed = [...methods.keys()];
-      const cors = [...methods.values()].find((e) => e.cors)?.cors;
-      // A CORS preflight is normally answered by API Gateway's mock integration; answer it the same way here.
-      if (method === 'OPTIONS' && cors)
-        return { statusCode: 200, headers: cors.preflightHeaders(allowed), body: '' };
-      return errorResult(405, 'MethodNotAllowedError', `Unsupported method: ${method}`, {
-        Allow: allowed.join(', '),
-      });
-    }
-    const request = new Request(event, context, params);
+    if (entry) return await dispatch(entry, event, context, params);
+    const allowed = [...methods.keys()];
+    const cors = [...methods.values()].find((e) => e.cors)?.cors;
+    // A CORS preflight is normally answered by API Gateway's mock integration; answer it the same way here.
+    if (method === 'OPTIONS' && cors)
+      return { statusCode: 200, headers: cors.preflightHeaders(allowed), body: '' };
+    return errorResult(405, 'MethodNotAllowedError', `Unsupported method: ${method}`, {
+      Allow: allowed.join(', '),
+    });
+  };
+
+  return async (event, context) => {
+    const resource = event?.resource ?? event?.requestContext?.resourcePath;
+    const methods = resource === undefined ? undefined : table.byResource.get(resource);
+    const method = upperCase(event?.httpMethod ?? event?.requestContext?.httpMethod ?? 'GET');
+    const entry = methods?.get(method);
+    if (!entry) return await unmatched(event, context, method, methods);
+    const request = new Request(event, context, event.pathParameters);
     // `return await` settles in one tick; returning the promise itself would take three.
     return await scope.run(request, () => invoke(entry, request));
   };

@@ -70,4 +70,23 @@ describe('Request', () => {
       headers: { header1: 'value1', header2: 'value2' },
     });
   });
+
+  it.each([
+    ['application/json', true],
+    ['Application/JSON; charset=utf-8', true],
+    ['application/vnd.api+json', true],
+    ['application/problem+json;q=1', true],
+    ['application/json-patch', true],
+    ['text/json', true],
+    ['application/jsonx', false],
+    ['application/json5', false],
+    ['application/x-json', false],
+    ['application/xjson', false],
+    ['json', false],
+    ['text/plain', false],
+  ])('treats %s as JSON: %s (what /[/+]json\\b/i decides, without a regular expression)', (type, isJson) => {
+    const event = proxyEvent({ headers: { 'Content-Type': type }, body: '{"a":1}' });
+    expect(new Request(event).json).toEqual(isJson ? { a: 1 } : undefined);
+    expect(/[/+]json\b/i.test(type)).toBe(isJson);
+  });
 });

@@ -4,7 +4,20 @@ import { MultiDict } from './multi-dict.js';
 
 const NOT_PARSED = Symbol('not parsed');
 
+// `/[/+]json\b/i` without a regular expression (the first one a process runs costs ~0.2 ms of cold start).
+function isJsonType(type: string): boolean {
+  const lower = type.toLowerCase();
+  for (let at = lower.indexOf('json'); at !== -1; at = lower.indexOf('json', at + 1)) {
+    const before = lower.charCodeAt(at - 1);
+    const after = lower.charCodeAt(at + 4); // NaN past the end
+    const wordAfter = (after >= 48 && after <= 57) || (after >= 97 && after <= 122) || after === 95;
+    if ((before === 47 || before === 43) && !wordAfter) return true;
+  }
+  return false;
+}
+
 function decodeParam(value: string): string {
+  if (!value.includes('%')) return value;
   try {
     return decodeURIComponent(value);
   } catch {
@@ -114,7 +127,7 @@ export class Request<Params extends Readonly<Record<string, string>> = Readonly<
     if (this.#json === NOT_PARSED) {
       const type = this.headers.get('content-type');
       const text = this.text;
-      if (text === '' || (type !== undefined && !/[/+]json\b/i.test(type))) this.#json = undefined;
+      if (text === '' || (type !== undefined && !isJsonType(type))) this.#json = undefined;
       else {
         try {
           this.#json = JSON.parse(text);
