@@ -24,59 +24,58 @@ export function createProxyHandler(table: RouteTable, scope: RequestScope): Prox
   // matching (and the router) out, as Chalice's handler does: an unknown resource is a 404 there.
   // Tests, `chalice-ts local` and plain node keep it (docs/decisions/0002-production-bundles.md).
   const byPath = globalThis.__CHALICE_TS_PROD__ ? undefined : pathMatcher(table);
-
-  const dispatch = async (
-    entry: RouteEntry,
-    event: ApiGatewayProxyEvent,
-    context: LambdaContext | undefined,
-    params: Readonly<Record<string, string | undefined>> | null | undefined,
-  ): Promise<ApiGatewayProxyResult> => {
-    const request = new Request(event, context, params);
-    // `return await` settles in one tick; returning the promise itself would take three.
-    return await scope.run(request, () => invoke(entry, request));
-  };
-
-  // Everything but "a known resource and method" (lazily compiled: off the cold path of a hit).
-  const unmatched = async (
-    event: ApiGatewayProxyEvent,
-    context: LambdaContext | undefined,
-    method: string,
-    methods: ReadonlyMap<string, RouteEntry> | undefined,
-  ): Promise<ApiGatewayProxyResult> => {
-    // Not an API Gateway proxy event (e.g. a scheduled warm-up ping): answer as Chalice does.
-    if (event?.resource === undefined && event?.path === undefined) {
-      return errorResult(500, 'InternalServerError', 'Unknown request.');
-    }
-    let params = event.pathParameters;
-    if (!methods) {
-      const hit = byPath?.(method, event.path ?? '/');
-      if (!hit)
-        return errorResult(404, 'NotFoundError', `No route matches ${method} ${event.path ?? ''}`.trim());
-      methods = table.byResource.get(hit.resourcePath)!;
-      params = 'route' in hit ? hit.params : null;
-    }
-    const entry = methods.get(method);
-    if (entry) return await dispatch(entry, event, context, params);
-    const allowed = [...methods.keys()];
-    const cors = [...methods.values()].find((e) => e.cors)?.cors;
-    // A CORS preflight is normally answered by API Gateway's mock integration; answer it the same way here.
-    if (method === 'OPTIONS' && cors)
-      return { statusCode: 200, headers: cors.preflightHeaders(allowed), body: '' };
-    return errorResult(405, 'MethodNotAllowedError', `Unsupported method: ${method}`, {
-      Allow: allowed.join(', '),
-    });
-  };
-
+  // Kept small: compiling a function parses the functions nested in it again, on every cold start.
   return async (event, context) => {
     const resource = event?.resource ?? event?.requestContext?.resourcePath;
     const methods = resource === undefined ? undefined : table.byResource.get(resource);
     const method = upperCase(event?.httpMethod ?? event?.requestContext?.httpMethod ?? 'GET');
     const entry = methods?.get(method);
-    if (!entry) return await unmatched(event, context, method, methods);
+    if (!entry) return await unmatched({ table, scope, byPath }, event, context, method, methods);
     const request = new Request(event, context, event.pathParameters);
     // `return await` settles in one tick; returning the promise itself would take three.
     return await scope.run(request, () => invoke(entry, request));
   };
+}
+
+interface Dispatcher {
+  table: RouteTable;
+  scope: RequestScope;
+  byPath: ReturnType<typeof pathMatcher> | undefined;
+}
+
+/** Everything but "a known resource and method" (compiled only when such an event comes). */
+async function unmatched(
+  { table, scope, byPath }: Dispatcher,
+  event: ApiGatewayProxyEvent,
+  context: LambdaContext | undefined,
+  method: string,
+  methods: ReadonlyMap<string, RouteEntry> | undefined,
+): Promise<ApiGatewayProxyResult> {
+  // Not an API Gateway proxy event (e.g. a scheduled warm-up ping): answer as Chalice does.
+  if (event?.resource === undefined && event?.path === undefined) {
+    return errorResult(500, 'InternalServerError', 'Unknown request.');
+  }
+  let params = event.pathParameters;
+  if (!methods) {
+    const hit = byPath?.(method, event.path ?? '/');
+    if (!hit)
+      return errorResult(404, 'NotFoundError', `No route matches ${method} ${event.path ?? ''}`.trim());
+    methods = table.byResource.get(hit.resourcePath)!;
+    params = 'route' in hit ? hit.params : null;
+  }
+  const entry = methods.get(method);
+  if (entry) {
+    const request = new Request(event, context, params);
+    return await scope.run(request, () => invoke(entry, request));
+  }
+  const allowed = [...methods.keys()];
+  const cors = [...methods.values()].find((e) => e.cors)?.cors;
+  // A CORS preflight is normally answered by API Gateway's mock integration; answer it the same way here.
+  if (method === 'OPTIONS' && cors)
+    return { statusCode: 200, headers: cors.preflightHeaders(allowed), body: '' };
+  return errorResult(405, 'MethodNotAllowedError', `Unsupported method: ${method}`, {
+    Allow: allowed.join(', '),
+  });
 }
 
 /** Matches a path against the app's routes (a router rebuilt when routes were added since). */
@@ -102,11 +101,20 @@ async function invoke(entry: RouteEntry, request: Request): Promise<ApiGatewayPr
     const value = isThenable(returned) ? await returned : returned;
     return isResponse(value) ? toProxyResult(value, cors) : jsonResult(value, cors);
   } catch (err) {
-    if (isViewError(err)) return errorResult(err.statusCode, err.code, err.message, cors);
-    // The stack goes to CloudWatch only: returning it would leak internals to callers.
-    console.error(`Caught exception for ${entry.method} ${entry.path} (${entry.name}):`, err);
-    return errorResult(500, 'InternalServerError', 'An internal server error occurred.', cors);
+    return failed(entry, err, cors);
   }
+}
+
+// Its own function so that a cold start that throws nothing never compiles it.
+function failed(
+  entry: RouteEntry,
+  err: unknown,
+  cors: Record<string, string> | undefined,
+): ApiGatewayProxyResult {
+  if (isViewError(err)) return errorResult(err.statusCode, err.code, err.message, cors);
+  // The stack goes to CloudWatch only: returning it would leak internals to callers.
+  console.error(`Caught exception for ${entry.method} ${entry.path} (${entry.name}):`, err);
+  return errorResult(500, 'InternalServerError', 'An internal server error occurred.', cors);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
