@@ -11,6 +11,7 @@ import {
   type RouteHandler,
   type RouteOptions,
 } from './route-entry.js';
+import type { ParsedRoutePath } from '../routing/route-path.js';
 import { RouteTable } from './route-table.js';
 import { describeValue, rejectUnknownKeys } from './suggest.js';
 
@@ -94,11 +95,27 @@ export class Chalice {
     path: P,
     ...rest: [RouteHandler<P>] | [RouteOptions, RouteHandler<P>]
   ): RouteHandler<P> {
-    // Registration runs on every cold start: plain loops and literals here, no destructuring or
-    // spreads (each costs the interpreter a runtime call before the code is warm).
-    const handler = (rest.length === 1 ? rest[0] : rest[1]) as RouteHandler<P>;
+    const handler = (rest.length === 1 ? rest[0] : rest[1]) as RouteHandler;
     const options = rest.length === 1 ? {} : (rest[0] ?? {});
-    const parsed = this.#table.checkPath(path);
+    // Production bundles only record the call: a Lambda cold start then builds the routes of the
+    // resource it serves, not all of them (registration-time checks are compiled out there, so
+    // nothing can fail later than it would have here; docs/decisions/0003-cold-start.md).
+    if (globalThis.__CHALICE_TS_PROD__) {
+      this.#table.defer(path, () => this.#entries(path, options, handler, this.#table.checkPath(path)));
+    } else {
+      const parsed = this.#table.checkPath(path);
+      this.#table.addAll(this.#entries(path, options, handler, parsed), parsed);
+    }
+    const { authorizer } = options as RouteOptions;
+    if (typeof authorizer === 'object' && authorizer.kind === 'builtin') {
+      this.#register(authorizer as BuiltinAuthorizer<AuthContext>);
+    }
+    return handler as RouteHandler<P>;
+  }
+
+  // The entries of one `app.route` call (one per method). Runs on cold starts: plain loops and
+  // literals, no destructuring or spreads (each costs the interpreter a runtime call).
+  #entries(path: string, options: unknown, handler: RouteHandler, parsed: ParsedRoutePath): RouteEntry[] {
     if (!globalThis.__CHALICE_TS_PROD__ && typeof handler !== 'function') {
       throw new ChaliceRuntimeError(
         'INVALID_ROUTE',
@@ -108,25 +125,20 @@ export class Chalice {
     const o = normalizeRouteOptions(path, options);
     const entries: RouteEntry[] = [];
     for (const method of o.methods) {
-      const name = o.name ?? (handler.name || `${method} ${path}`);
       const entry: Mutable<RouteEntry> = {
         path,
         method,
-        handler: handler as RouteHandler,
+        handler,
         apiKeyRequired: o.apiKeyRequired,
         cors: o.cors,
         contentTypes: o.contentTypes,
-        name,
+        name: o.name ?? (handler.name || `${method} ${path}`),
         paramNames: parsed.paramNames,
       };
       if (o.authorizer !== undefined) entry.authorizer = o.authorizer;
       entries.push(entry);
     }
-    this.#table.addAll(entries, parsed);
-    if (typeof o.authorizer === 'object' && o.authorizer.kind === 'builtin') {
-      this.#register(o.authorizer as BuiltinAuthorizer<AuthContext>);
-    }
-    return handler;
+    return entries;
   }
 
   /**

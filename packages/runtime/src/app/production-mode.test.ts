@@ -121,4 +121,46 @@ describe('production mode (registration-time checks compiled out)', () => {
       expect(() => inProduction(call)).toThrow(expect.objectContaining({ code: 'PACKAGE_TIME_ONLY' }));
     }
   });
+
+  it('defers building routes to their first use, with the same entries, order and dispatch as the checked path', async () => {
+    // The same handler functions on both sides, so that entries compare equal.
+    const list = () => ({ users: [] });
+    const one = (r: { params: { id?: string } }) => ({ id: r.params.id });
+    const create = () => ({ created: true });
+    const file = (r: { params: { proxy?: string } }) => ({ file: r.params.proxy });
+    const register = (app: Chalice) => {
+      app.route('/users', list);
+      app.route('/users/{id}', { methods: ['get', 'PUT'], authorizer: 'MyPool' }, one);
+      app.route('/users', { methods: ['POST'], cors, name: 'create' }, create);
+      app.route('/files/{proxy+}', { contentTypes: ['text/plain'] }, file);
+    };
+    const dev = new Chalice({ appName: 'd' });
+    register(dev);
+    const prod = inProduction(() => new Chalice({ appName: 'p' }));
+    inProduction(() => register(prod));
+    // A dispatch builds only its resource; reading app.routes builds the rest, in registration order.
+    const event = { ...minimalProxyEvent('/users/{id}', '/users/7', 'PUT'), pathParameters: { id: '7' } };
+    expect((await prod.handler(event)).body).toBe('{"id":"7"}');
+    expect(prod.routes).toEqual(dev.routes);
+    expect(prod.routes.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /users',
+      'GET /users/{id}',
+      'PUT /users/{id}',
+      'POST /users',
+      'GET /files/{proxy+}',
+    ]);
+    expect(prod.routes).toBe(prod.routes); // a stable snapshot until the next change
+    expect(Object.isFrozen(prod.routes)).toBe(true);
+  });
+
+  it('still registers built-in authorizers at app.route, so a duplicate name fails at load', () => {
+    const app = inProduction(() => new Chalice({ appName: 'p' }));
+    const allow = () => new AuthResponse({ routes: ['*'], principalId: 'p' });
+    const a = new BuiltinAuthorizer(allow, { name: 'same' });
+    const b = new BuiltinAuthorizer(() => allow(), { name: 'same' });
+    inProduction(() => app.route('/a', { authorizer: a }, () => ({})));
+    expect(() => inProduction(() => app.route('/b', { authorizer: b }, () => ({})))).toThrow(
+      /^Duplicate authorizer same$/,
+    );
+  });
 });

@@ -11,6 +11,14 @@ const segmentKey = (segment: ParsedRoutePath['segments'][number]): string =>
     ? `/${segment.value}`
     : `{${segment.name}${segment.kind === 'param' ? '' : '+'}}`;
 
+/** One `app.route` call. */
+interface RouteCall {
+  readonly path: string;
+  /** Production bundles: builds the entries when first needed. */
+  readonly build?: () => readonly RouteEntry[];
+  entries?: readonly RouteEntry[];
+}
+
 /**
  * The app's routes, checked as they are added against the rules API Gateway enforces on deploy
  * (so mistakes surface at registration, not at `chalice-ts deploy`).
@@ -18,16 +26,26 @@ const segmentKey = (segment: ParsedRoutePath['segments'][number]): string =>
 export class RouteTable {
   readonly #paths = new Map<string, ParsedRoutePath>();
   readonly #byResource = new Map<string, Map<string, RouteEntry>>();
+  /** Every `app.route` call, in registration order. */
+  readonly #calls: RouteCall[] = [];
+  #unbuilt = 0;
   #snapshot: readonly RouteEntry[] = Object.freeze([]);
+  #stale = false;
 
   /** Every route, in registration order (a new frozen array after each change). */
   get entries(): readonly RouteEntry[] {
+    if (this.#stale) {
+      this.#buildAll();
+      this.#snapshot = Object.freeze(this.#calls.flatMap((call) => call.entries!));
+      this.#stale = false;
+    }
     return this.#snapshot;
   }
 
-  /** Routes by resource path then method: what `app.handler` dispatches on. */
-  get byResource(): ReadonlyMap<string, ReadonlyMap<string, RouteEntry>> {
-    return this.#byResource;
+  /** The routes of one resource path by method: what `app.handler` dispatches on. */
+  methodsFor(resource: string): ReadonlyMap<string, RouteEntry> | undefined {
+    if (this.#unbuilt > 0) for (const call of this.#calls) if (call.path === resource) this.#build(call);
+    return this.#byResource.get(resource);
   }
 
   /** Validates the path (and its siblings) before any entry of a route is added. */
@@ -40,14 +58,44 @@ export class RouteTable {
 
   /** Adds the entries of one `app.route` call (one path, from `checkPath`): all of them, or (on any error) none. */
   addAll(entries: readonly RouteEntry[], parsed: ParsedRoutePath): void {
-    if (!globalThis.__CHALICE_TS_PROD__) for (const entry of entries) checkEntry(this.#byResource, entry);
+    if (!globalThis.__CHALICE_TS_PROD__) {
+      this.#buildAll(); // only when production and checked registrations are mixed (tests)
+      for (const entry of entries) checkEntry(this.#byResource, entry);
+    }
     this.#paths.set(parsed.path, parsed);
+    this.#index(entries);
+    this.#calls.push({ path: parsed.path, entries });
+    this.#stale = true;
+  }
+
+  /**
+   * Production bundles: records an `app.route` call to build when its resource is first dispatched
+   * (or `entries` is read), so a cold start builds only what it serves. Nothing in `build` can
+   * throw there: the registration-time checks are compiled out.
+   */
+  defer(path: string, build: () => readonly RouteEntry[]): void {
+    this.#calls.push({ path, build });
+    this.#unbuilt++;
+    this.#stale = true;
+  }
+
+  #buildAll(): void {
+    if (this.#unbuilt > 0) for (const call of this.#calls) this.#build(call);
+  }
+
+  #build(call: RouteCall): void {
+    if (call.entries) return;
+    call.entries = call.build!();
+    this.#unbuilt--;
+    this.#index(call.entries);
+  }
+
+  #index(entries: readonly RouteEntry[]): void {
     for (const entry of entries) {
       let methods = this.#byResource.get(entry.path);
       if (!methods) this.#byResource.set(entry.path, (methods = new Map()));
       methods.set(entry.method, entry);
     }
-    this.#snapshot = Object.freeze(this.#snapshot.concat(entries));
   }
 }
 

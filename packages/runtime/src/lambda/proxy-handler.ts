@@ -27,7 +27,7 @@ export function createProxyHandler(table: RouteTable, scope: RequestScope): Prox
   // Kept small: compiling a function parses the functions nested in it again, on every cold start.
   return async (event, context) => {
     const resource = event?.resource ?? event?.requestContext?.resourcePath;
-    const methods = resource === undefined ? undefined : table.byResource.get(resource);
+    const methods = resource === undefined ? undefined : table.methodsFor(resource);
     const method = upperCase(event?.httpMethod ?? event?.requestContext?.httpMethod ?? 'GET');
     const entry = methods?.get(method);
     if (!entry) return await unmatched({ table, scope, byPath }, event, context, method, methods);
@@ -60,7 +60,7 @@ async function unmatched(
     const hit = byPath?.(method, event.path ?? '/');
     if (!hit)
       return errorResult(404, 'NotFoundError', `No route matches ${method} ${event.path ?? ''}`.trim());
-    methods = table.byResource.get(hit.resourcePath)!;
+    methods = table.methodsFor(hit.resourcePath)!;
     params = 'route' in hit ? hit.params : null;
   }
   const entry = methods.get(method);
