@@ -92,9 +92,9 @@ export class RouteTable {
 
   #index(entries: readonly RouteEntry[]): void {
     for (const entry of entries) {
-      let methods = this.#byResource.get(entry.path);
-      if (!methods) this.#byResource.set(entry.path, (methods = new Map()));
-      methods.set(entry.method, entry);
+      const methods = this.#byResource.get(entry.path);
+      if (methods) methods.set(entry.method, entry);
+      else this.#byResource.set(entry.path, new Map([[entry.method, entry]]));
     }
   }
 }

@@ -83,7 +83,10 @@ function pathMatcher(table: RouteTable) {
   let router: Router<RouteEntry> | undefined;
   let routerFor: readonly RouteEntry[] | undefined;
   return (method: string, path: string) => {
-    if (routerFor !== table.entries) router = new Router((routerFor = table.entries));
+    if (routerFor !== table.entries) {
+      routerFor = table.entries;
+      router = new Router(routerFor);
+    }
     return router!.match(method, path);
   };
 }
