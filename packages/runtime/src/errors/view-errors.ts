@@ -17,10 +17,13 @@ export class ChaliceViewError extends Error {
   readonly statusCode: number = 500;
   /** The `Code` of the rendered body. A string, not the class name: bundlers minify class names. */
   readonly code: string = 'ChaliceViewError';
-  readonly [VIEW_ERROR] = true;
+  declare readonly [VIEW_ERROR]: true;
 
   constructor(message = '', options?: { cause?: unknown }) {
     super(message, options);
+    // Set here, not as a computed class field: bundlers keep a class with computed keys even when
+    // nothing uses it.
+    (this as { [VIEW_ERROR]: true })[VIEW_ERROR] = true;
     this.name = this.code;
   }
 }

@@ -30,12 +30,15 @@ export interface ResponseInit {
  * ```
  */
 export class Response {
-  readonly [RESPONSE] = true;
+  declare readonly [RESPONSE]: true;
   declare readonly body: unknown;
   declare readonly statusCode: number;
   declare readonly headers: ResponseHeaders;
 
   constructor(init: ResponseInit = {}) {
+    // Set here, not as a computed class field: bundlers keep a class with computed keys even when
+    // nothing uses it.
+    (this as { [RESPONSE]: true })[RESPONSE] = true;
     this.body = init.body;
     this.statusCode = init.statusCode ?? 200;
     this.headers = { ...init.headers };
