@@ -157,4 +157,29 @@ describe('production bundles (PRODUCTION_DEFINE)', () => {
     expect(production).toEqual(dev);
     expect(production).toMatchObject({ statusCode: 200, headers: { 'Access-Control-Allow-Origin': '*' } });
   });
+
+  it('leave out the package-time swagger code and the path-matching fallback (API Gateway sends known resources)', async () => {
+    for (const swagger of ['x-amazon-apigateway-authtype', 'method.request.header.']) {
+      expect(bundles.dev.text).toContain(swagger);
+      expect(bundles.production.text).not.toContain(swagger);
+    }
+    // The Lambda console's test event names `/{proxy+}`, which this app does not have.
+    const consoleEvent = {
+      resource: '/{proxy+}',
+      path: '/',
+      httpMethod: 'GET',
+      headers: null,
+      pathParameters: { proxy: '' },
+      requestContext: { resourcePath: '/{proxy+}', httpMethod: 'GET', stage: 'api' },
+      body: null,
+    };
+    const dev = (await bundles.dev.module['handler']!(consoleEvent, {})) as { statusCode: number };
+    const production = (await bundles.production.module['handler']!(consoleEvent, {})) as {
+      statusCode: number;
+      body: string;
+    };
+    expect(dev.statusCode).toBe(200);
+    expect(production.statusCode).toBe(404);
+    expect(JSON.parse(production.body)).toEqual({ Code: 'NotFoundError', Message: 'No route matches GET /' });
+  });
 });
