@@ -106,7 +106,7 @@ export class Chalice {
       const parsed = this.#table.checkPath(path);
       this.#table.addAll(this.#entries(path, options, handler, parsed), parsed);
     }
-    const { authorizer } = options as RouteOptions;
+    const authorizer = (options as RouteOptions).authorizer;
     if (typeof authorizer === 'object' && authorizer.kind === 'builtin') {
       this.#register(authorizer as BuiltinAuthorizer<AuthContext>);
     }
