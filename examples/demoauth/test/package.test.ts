@@ -1,14 +1,18 @@
-import type { PackageArtifacts } from '@chalice-ts/deployer';
+import { fileURLToPath } from 'node:url';
+import { buildProjectPackage, type PackageArtifacts } from '@chalice-ts/deployer';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildExamplePackage } from './build-package.js';
+import { app } from '../src/app.js';
+
+/** What `chalice-ts package --stage dev` builds for this project, in memory. */
+const build = () => buildProjectPackage({ app, projectDir: fileURLToPath(new URL('..', import.meta.url)) });
 
 const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 let first: PackageArtifacts;
 let second: PackageArtifacts;
 beforeAll(async () => {
-  first = await buildExamplePackage();
-  second = await buildExamplePackage();
+  first = await build();
+  second = await build();
 });
 
 describe('chalice-ts package (stage dev)', () => {

@@ -1,7 +1,16 @@
-import type { PackageArtifacts } from '@chalice-ts/deployer';
+import { fileURLToPath } from 'node:url';
+import { buildProjectPackage, type PackageArtifacts } from '@chalice-ts/deployer';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildExamplePackage as buildCodeDeclared } from '../../all-authorizers/test/build-package.js';
-import { buildExamplePackage } from './build-package.js';
+import { app as codeDeclaredApp } from '../../all-authorizers/src/app.js';
+import { app } from '../src/app.js';
+
+/** What `chalice-ts package --stage dev` builds for this project, in memory. */
+const build = () => buildProjectPackage({ app, projectDir: fileURLToPath(new URL('..', import.meta.url)) });
+const buildCodeDeclared = () =>
+  buildProjectPackage({
+    app: codeDeclaredApp,
+    projectDir: fileURLToPath(new URL('../../all-authorizers', import.meta.url)),
+  });
 
 type Operation = { security?: unknown };
 
@@ -25,8 +34,8 @@ let second: PackageArtifacts;
 let codeDeclared: PackageArtifacts;
 beforeAll(async () => {
   codeDeclared = await buildCodeDeclared();
-  first = await buildExamplePackage();
-  second = await buildExamplePackage();
+  first = await build();
+  second = await build();
 });
 
 describe('chalice-ts package (stage dev)', () => {

@@ -3,6 +3,7 @@ import { ChaliceTsError } from '@chalice-ts/core';
 /** Stable error codes raised by `@chalice-ts/deployer`. Match on `code`, never on the message. */
 export type DeployerErrorCode =
   | 'INVALID_MODEL'
+  | 'INVALID_CONFIG'
   | 'DUPLICATE_RESOURCE_NAME'
   | 'BUNDLE_FAILED'
   | 'PACKAGE_WRITE_FAILED'
