@@ -1,4 +1,4 @@
-import type { ProxyEvent, RequestFacts } from './proxy-event.js';
+import { type ProxyEvent, type RequestFacts, requestFields } from './proxy-event.js';
 
 /** Input of a TOKEN Lambda authorizer, as API Gateway sends it. */
 export interface TokenAuthorizerEvent {
@@ -38,18 +38,5 @@ export function tokenAuthorizerEvent(authorizationToken: string, methodArn: stri
  * ```
  */
 export function requestAuthorizerEvent(facts: RequestFacts, methodArn: string): RequestAuthorizerEvent {
-  return {
-    type: 'REQUEST',
-    methodArn,
-    resource: facts.resourcePath,
-    path: facts.path,
-    httpMethod: facts.method,
-    headers: facts.headers.single,
-    multiValueHeaders: facts.headers.multi,
-    queryStringParameters: facts.query.single,
-    multiValueQueryStringParameters: facts.query.multi,
-    pathParameters: facts.pathParameters,
-    stageVariables: facts.stageVariables,
-    requestContext: facts.requestContext,
-  };
+  return { type: 'REQUEST', methodArn, ...requestFields(facts) };
 }

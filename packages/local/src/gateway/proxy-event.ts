@@ -127,6 +127,14 @@ export function buildRequestContext(input: RequestContextInput): ProxyRequestCon
  * ```
  */
 export function buildProxyEvent(facts: RequestFacts): ProxyEvent {
+  const event = requestFields(facts) as ProxyEvent;
+  event.body = facts.body.body;
+  event.isBase64Encoded = facts.body.isBase64Encoded;
+  return event;
+}
+
+/** The request fields API Gateway puts in both the proxy event and a REQUEST authorizer's event. */
+export function requestFields(facts: RequestFacts): Omit<ProxyEvent, 'body' | 'isBase64Encoded'> {
   return {
     resource: facts.resourcePath,
     path: facts.path,
@@ -138,8 +146,6 @@ export function buildProxyEvent(facts: RequestFacts): ProxyEvent {
     pathParameters: facts.pathParameters,
     stageVariables: facts.stageVariables,
     requestContext: facts.requestContext,
-    body: facts.body.body,
-    isBase64Encoded: facts.body.isBase64Encoded,
   };
 }
 
