@@ -41,18 +41,19 @@ export async function deleteApp(options: DeleteAppOptions): Promise<DeleteAppRes
   // A recorded stack is looked up by its id: a stack of the same name made elsewhere is not ours.
   const recorded = await checkRecordedStack(ctx, options.projectDir, options.stage, stackName);
   const existing = recorded.record || recorded.stale ? recorded.live : await describeStack(ctx, stackName);
-  if (!existing) {
+  // Either way the stack is gone: forget the record, say so, report whether this call deleted it.
+  const finish = async (deleted: boolean, message: string) => {
     await removeDeployedRecord(options.projectDir, options.stage);
-    ctx.emit({
-      type: 'complete',
-      stackName,
-      status: 'DELETE_COMPLETE',
-      outputs: {},
-      message: recorded.stale
+    ctx.emit({ type: 'complete', stackName, status: 'DELETE_COMPLETE', outputs: {}, message });
+    return { stackName, deleted };
+  };
+  if (!existing) {
+    return finish(
+      false,
+      recorded.stale
         ? staleMessage(options.stage, stackName, 'nothing to delete. Removed the stale record')
         : `Stack ${stackName} does not exist; nothing to delete.`,
-    });
-    return { stackName, deleted: false };
+    );
   }
   const started = ctx.now();
   try {
@@ -69,13 +70,5 @@ export async function deleteApp(options: DeleteAppOptions): Promise<DeleteAppRes
         (first ? ` First failure: ${first.logicalId} (${first.resourceType}): ${first.reason}.` : ''),
     );
   }
-  await removeDeployedRecord(options.projectDir, options.stage);
-  ctx.emit({
-    type: 'complete',
-    stackName,
-    status: 'DELETE_COMPLETE',
-    outputs: {},
-    message: `Deleted stack ${stackName}.`,
-  });
-  return { stackName, deleted: true };
+  return finish(true, `Deleted stack ${stackName}.`);
 }
