@@ -1,4 +1,4 @@
-import { type PathSegment, parseRoutePath } from './route-path.js';
+import { parseRoutePath } from './route-path.js';
 
 /** The least a route needs to be matched: its resource path and HTTP method. */
 export interface RoutableEntry {
@@ -20,15 +20,17 @@ export interface MethodNotAllowed {
   readonly allowedMethods: readonly string[];
 }
 
-interface Resource<R> {
-  readonly path: string;
-  readonly segments: readonly PathSegment[];
-  readonly methods: Map<string, R>;
+interface Node<R> {
+  literals: Map<string, Node<R>>;
+  param?: { name: string; node: Node<R> };
+  greedy?: { name: string; node: Node<R> };
+  resourcePath?: string;
+  methods: Map<string, R>;
 }
 
 const SLASH = 47; // '/'
 
-const RANK = { literal: 0, param: 1, greedy: 2 } as const;
+const newNode = <R>(): Node<R> => ({ literals: new Map(), methods: new Map() });
 
 /**
  * Matches request paths to API Gateway REST resources with API Gateway's precedence: a literal
@@ -42,29 +44,30 @@ const RANK = { literal: 0, param: 1, greedy: 2 } as const;
  * ```
  */
 export class Router<R extends RoutableEntry> {
-  readonly #resources: Resource<R>[] = [];
+  readonly #root: Node<R> = newNode();
 
   constructor(routes: Iterable<R>) {
-    const byPath = new Map<string, Resource<R>>();
-    for (const route of routes) {
-      let resource = byPath.get(route.path);
-      if (!resource) {
-        resource = { path: route.path, segments: parseRoutePath(route.path).segments, methods: new Map() };
-        byPath.set(route.path, resource);
-        this.#resources.push(resource);
+    for (const route of routes) this.#add(route);
+  }
+
+  #add(route: R): void {
+    let node = this.#root;
+    for (const segment of parseRoutePath(route.path).segments) {
+      if (segment.kind === 'literal') {
+        let next = node.literals.get(segment.value);
+        if (!next) {
+          next = newNode();
+          node.literals.set(segment.value, next);
+        }
+        node = next;
+      } else {
+        const slot = segment.kind;
+        node[slot] ??= { name: segment.name, node: newNode() };
+        node = node[slot].node;
       }
-      resource.methods.set(route.method.toUpperCase(), route);
     }
-    // Precedence is decided segment by segment from the left, so in this (stable) order the first
-    // resource that matches a path is the one API Gateway picks. Two resources can match one path
-    // only where their kinds differ at some segment before either ends (a greedy part is last).
-    this.#resources.sort((a, b) => {
-      for (let i = 0; i < a.segments.length && i < b.segments.length; i++) {
-        const order = RANK[a.segments[i]!.kind] - RANK[b.segments[i]!.kind];
-        if (order !== 0) return order;
-      }
-      return a.segments.length - b.segments.length; // a consistent order: prefixes first
-    });
+    node.resourcePath = route.path;
+    node.methods.set(route.method.toUpperCase(), route);
   }
 
   /** Finds the route for a request; `null` when no resource has this path. */
@@ -74,44 +77,42 @@ export class Router<R extends RoutableEntry> {
       trimmed === '/' || trimmed === ''
         ? []
         : (trimmed.charCodeAt(0) === SLASH ? trimmed.slice(1) : trimmed).split('/');
-    for (const resource of this.#resources) {
-      const params = bind(resource.segments, parts);
-      if (!params) continue;
-      const route = resource.methods.get(method) ?? resource.methods.get(method.toUpperCase());
-      if (!route) {
-        return {
-          methodNotAllowed: true,
-          resourcePath: resource.path,
-          allowedMethods: [...resource.methods.keys()],
-        };
-      }
-      return { route, params, resourcePath: resource.path };
+    const params: Record<string, string> = {};
+    const node = find(this.#root, parts, 0, params);
+    if (!node || node.resourcePath === undefined) return null;
+    const route = node.methods.get(method) ?? node.methods.get(method.toUpperCase());
+    if (!route) {
+      return {
+        methodNotAllowed: true,
+        resourcePath: node.resourcePath,
+        allowedMethods: [...node.methods.keys()],
+      };
     }
-    return null;
+    return { route, params, resourcePath: node.resourcePath };
   }
 }
 
-/** The path values of `parts` for a resource, or `null` when the resource does not match them. */
-function bind(segments: readonly PathSegment[], parts: readonly string[]): Record<string, string> | null {
-  const params: Record<string, string> = {};
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i]!;
-    const part = parts[i];
-    if (part === undefined) return null;
-    if (segment.kind === 'literal') {
-      if (part !== segment.value) return null;
-    } else if (segment.kind === 'param') {
-      // An empty segment (`/users//posts`) names no value.
-      if (part === '') return null;
-      params[segment.name] = part;
-    } else {
-      const rest = parts.slice(i).join('/');
-      if (rest === '') return null;
-      params[segment.name] = rest;
-      return params;
+function find<R>(node: Node<R>, parts: string[], i: number, params: Record<string, string>): Node<R> | null {
+  if (i === parts.length) return node.resourcePath !== undefined ? node : null;
+  const part = parts[i]!;
+  const literal = node.literals.get(part);
+  const viaLiteral = literal && find(literal, parts, i + 1, params);
+  if (viaLiteral) return viaLiteral;
+  if (node.param && part !== '') {
+    const found = find(node.param.node, parts, i + 1, params);
+    if (found) {
+      params[node.param.name] = part;
+      return found;
     }
   }
-  return segments.length === parts.length ? params : null;
+  if (node.greedy && node.greedy.node.resourcePath !== undefined) {
+    const rest = parts.slice(i).join('/');
+    if (rest !== '') {
+      params[node.greedy.name] = rest;
+      return node.greedy.node;
+    }
+  }
+  return null;
 }
 
 const cache = new WeakMap<readonly RoutableEntry[], Router<RoutableEntry>>();
