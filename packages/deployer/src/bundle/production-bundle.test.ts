@@ -39,6 +39,22 @@ const handlers: AuthorizerHandlerInput[] = [
 const methodArn = 'arn:aws:execute-api:us-west-2:123456789012:abc/api/GET/';
 const token = (authorizationToken: string) => ({ type: 'TOKEN', authorizationToken, methodArn });
 
+/** A GET proxy event for `resource` as API Gateway sends it (payload 1.0, no optional parts). */
+const getEvent = (resource: string, path: string) => ({
+  resource,
+  path,
+  httpMethod: 'GET',
+  headers: null,
+  multiValueHeaders: null,
+  queryStringParameters: null,
+  multiValueQueryStringParameters: null,
+  pathParameters: null,
+  stageVariables: null,
+  requestContext: { resourcePath: resource, httpMethod: 'GET', stage: 'api' },
+  body: null,
+  isBase64Encoded: false,
+});
+
 type Bundle = {
   text: string;
   module: Record<string, (event: unknown, context?: unknown) => Promise<unknown>>;
@@ -136,20 +152,7 @@ describe('production bundles (PRODUCTION_DEFINE)', () => {
   });
 
   it('serves routes the same way, CORS included', async () => {
-    const event = {
-      resource: '/',
-      path: '/',
-      httpMethod: 'GET',
-      headers: null,
-      multiValueHeaders: null,
-      queryStringParameters: null,
-      multiValueQueryStringParameters: null,
-      pathParameters: null,
-      stageVariables: null,
-      requestContext: { resourcePath: '/', httpMethod: 'GET', stage: 'api' },
-      body: null,
-      isBase64Encoded: false,
-    };
+    const event = getEvent('/', '/');
     const [production, dev] = await Promise.all([
       bundles.production.module['handler']!(event, {}),
       bundles.dev.module['handler']!(event, {}),
@@ -164,15 +167,7 @@ describe('production bundles (PRODUCTION_DEFINE)', () => {
       expect(bundles.production.text).not.toContain(swagger);
     }
     // The Lambda console's test event names `/{proxy+}`, which this app does not have.
-    const consoleEvent = {
-      resource: '/{proxy+}',
-      path: '/',
-      httpMethod: 'GET',
-      headers: null,
-      pathParameters: { proxy: '' },
-      requestContext: { resourcePath: '/{proxy+}', httpMethod: 'GET', stage: 'api' },
-      body: null,
-    };
+    const consoleEvent = { ...getEvent('/{proxy+}', '/'), pathParameters: { proxy: '' } };
     const dev = (await bundles.dev.module['handler']!(consoleEvent, {})) as { statusCode: number };
     const production = (await bundles.production.module['handler']!(consoleEvent, {})) as {
       statusCode: number;
