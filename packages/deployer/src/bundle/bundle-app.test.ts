@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeployerError } from '../errors.js';
+import { getEvent } from '../fixtures/project.js';
 import { bundleApp } from './bundle-app.js';
 import type { AuthorizerHandlerInput } from './entry.js';
 import { zipDeterministic } from './zip.js';
@@ -90,23 +91,7 @@ describe('bundleApp', () => {
     await writeFile(out, files['index.mjs'] ?? '');
     const bundle = await import(pathToFileURL(out).href);
 
-    const response = await bundle.handler(
-      {
-        resource: '/',
-        path: '/',
-        httpMethod: 'GET',
-        headers: null,
-        multiValueHeaders: null,
-        queryStringParameters: null,
-        multiValueQueryStringParameters: null,
-        pathParameters: null,
-        stageVariables: null,
-        requestContext: { resourcePath: '/', httpMethod: 'GET', stage: 'api' },
-        body: null,
-        isBase64Encoded: false,
-      },
-      {},
-    );
+    const response = await bundle.handler(getEvent('/', '/'), {});
     expect(JSON.parse(response.body)).toEqual({ hello: 'world' });
 
     const allowed = await bundle.authorizerDemoAuth({

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleApp, PRODUCTION_DEFINE } from './bundle-app.js';
+import { getEvent } from '../fixtures/project.js';
 import type { AuthorizerHandlerInput } from './entry.js';
 
 // Production bundles compile out registration-time checks (docs/decisions/0002-production-bundles.md);
@@ -38,22 +39,6 @@ const handlers: AuthorizerHandlerInput[] = [
 ];
 const methodArn = 'arn:aws:execute-api:us-west-2:123456789012:abc/api/GET/';
 const token = (authorizationToken: string) => ({ type: 'TOKEN', authorizationToken, methodArn });
-
-/** A GET proxy event for `resource` as API Gateway sends it (payload 1.0, no optional parts). */
-const getEvent = (resource: string, path: string) => ({
-  resource,
-  path,
-  httpMethod: 'GET',
-  headers: null,
-  multiValueHeaders: null,
-  queryStringParameters: null,
-  multiValueQueryStringParameters: null,
-  pathParameters: null,
-  stageVariables: null,
-  requestContext: { resourcePath: resource, httpMethod: 'GET', stage: 'api' },
-  body: null,
-  isBase64Encoded: false,
-});
 
 type Bundle = {
   text: string;
