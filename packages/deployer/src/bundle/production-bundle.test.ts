@@ -162,4 +162,35 @@ describe('production bundles (PRODUCTION_DEFINE)', () => {
     expect(production.statusCode).toBe(404);
     expect(JSON.parse(production.body)).toEqual({ Code: 'NotFoundError', Message: 'No route matches GET /' });
   });
+
+  it('ship the Response renderer only with apps that build a Response (it is a Response method)', async () => {
+    const renderer = 'text/plain; charset=utf-8';
+    expect(bundles.production.text).not.toContain(renderer);
+    await writeFile(
+      join(projectDir, 'src/response-app.ts'),
+      `import { Chalice, Response } from '@chalice-ts/runtime';
+export const app = new Chalice({ appName: 'bytes' });
+app.route('/', { cors: true }, () =>
+  new Response({ body: new Uint8Array([1, 2, 255]), headers: { 'Set-Cookie': ['a=1', 'b=2'] } }));
+`,
+    );
+    const { files } = await bundleApp({ projectDir, entry: 'src/response-app.ts', authorizerHandlers: [] });
+    const out = join(projectDir, 'with-response', 'index.mjs');
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, files['index.mjs'] ?? '');
+    expect(await readFile(out, 'utf8')).toContain(renderer);
+    const { handler } = await import(pathToFileURL(out).href);
+    expect(await handler(getEvent('/', '/'), {})).toEqual({
+      statusCode: 200,
+      headers: {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Headers':
+          'Authorization,Content-Type,X-Amz-Date,X-Amz-Security-Token,X-Api-Key',
+        'Content-Type': 'application/octet-stream',
+      },
+      multiValueHeaders: { 'Set-Cookie': ['a=1', 'b=2'] },
+      body: 'AQL/',
+      isBase64Encoded: true,
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { matchesContentType, type RouteEntry } from '../app/route-entry.js';
 import type { RouteTable } from '../app/route-table.js';
 import { isViewError } from '../errors/view-errors.js';
-import { errorResult, isResponse, jsonResult, toProxyResult } from '../response/render.js';
+import { errorResult, isResponse, jsonResult } from '../response/render.js';
 import { Request } from '../request/request.js';
 import { Router } from '../routing/router.js';
 import type { ApiGatewayProxyEvent, ApiGatewayProxyResult, LambdaContext } from './events.js';
@@ -102,7 +102,8 @@ async function invoke(entry: RouteEntry, request: Request): Promise<ApiGatewayPr
     const returned = entry.handler(request);
     // Most handlers return a plain value: awaiting only a thenable saves a microtask turn per request.
     const value = isThenable(returned) ? await returned : returned;
-    return isResponse(value) ? toProxyResult(value, cors) : jsonResult(value, cors);
+    // A `Response` renders itself, so an app that never builds one ships no renderer.
+    return isResponse(value) ? value.toProxyResult(cors) : jsonResult(value, cors);
   } catch (err) {
     return failed(entry, err, cors);
   }

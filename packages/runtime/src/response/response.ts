@@ -1,3 +1,5 @@
+import type { ApiGatewayProxyResult } from '../lambda/events.js';
+
 const RESPONSE = Symbol.for('chalice-ts.response');
 
 /** True for a `Response`, including one from another copy of this package. */
@@ -43,6 +45,65 @@ export class Response {
     this.statusCode = init.statusCode ?? 200;
     this.headers = { ...init.headers };
   }
+
+  /**
+   * This response as an API Gateway proxy result; `extraHeaders` (e.g. CORS) are added when it does
+   * not set them itself. A method, so that an app that never builds a `Response` ships no renderer.
+   */
+  toProxyResult(extraHeaders?: Record<string, string>): ApiGatewayProxyResult {
+    return toProxyResult(this, extraHeaders);
+  }
+}
+
+function hasHeader(headers: ResponseHeaders, name: string): boolean {
+  const lower = name.toLowerCase();
+  for (const key in headers) if (key.toLowerCase() === lower) return true;
+  return false;
+}
+
+/**
+ * Renders a `Response` as an API Gateway proxy result; `extraHeaders` (e.g. CORS) are added when
+ * the response does not set them itself.
+ */
+export function toProxyResult(
+  response: Response,
+  extraHeaders?: Record<string, string>,
+): ApiGatewayProxyResult {
+  const source: ResponseHeaders = { ...response.headers };
+  if (extraHeaders)
+    for (const name in extraHeaders) if (!hasHeader(source, name)) source[name] = extraHeaders[name]!;
+  const { body } = response;
+  const base64 = body instanceof Uint8Array;
+  const text =
+    typeof body === 'string'
+      ? body
+      : base64
+        ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64')
+        : body === undefined
+          ? ''
+          : JSON.stringify(body);
+  if (!hasHeader(source, 'content-type')) {
+    source['Content-Type'] =
+      typeof body === 'string'
+        ? 'text/plain; charset=utf-8'
+        : base64
+          ? 'application/octet-stream'
+          : 'application/json';
+  }
+  const headers: Record<string, string> = {};
+  let multi: Record<string, string[]> | undefined;
+  for (const name in source) {
+    const value = source[name]!;
+    if (typeof value === 'string') headers[name] = value;
+    else {
+      multi ??= {};
+      multi[name] = [...value];
+    }
+  }
+  const result: ApiGatewayProxyResult = { statusCode: response.statusCode, headers, body: text };
+  if (multi) result.multiValueHeaders = multi;
+  if (base64) result.isBase64Encoded = true;
+  return result;
 }
 
 /** Content types API Gateway is told to treat as binary (Chalice's defaults). */
