@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,6 +8,7 @@ import {
   type LocalProcess,
   runCli,
   startLocal,
+  tempDir,
 } from '../fixtures/cli-process.js';
 
 const PROJECT = join(FIXTURES, 'all-kinds');
@@ -132,8 +134,32 @@ describe('chalice-ts local, one row of ARCHITECTURE §4 per request', () => {
     ]);
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBe('*');
-    expect(res.headers['access-control-allow-methods']).toContain('GET');
+    expect(res.headers['access-control-allow-methods']).toBe('POST,GET,OPTIONS');
     expect((await calls())['demo_auth'] ?? 0).toBe(before);
+  });
+
+  it('answers the preflight with the headers of the mock integration `chalice-ts package` deploys', async () => {
+    const out = await tempDir('preflight-parity');
+    try {
+      const packaged = await runCli(['package', out.dir, '--project-dir', PROJECT]);
+      expect(packaged.code, packaged.stderr).toBe(0);
+      const openapi = JSON.parse(await readFile(join(out.dir, 'openapi.json'), 'utf8'));
+      const mock = openapi.paths['/cors'].options['x-amazon-apigateway-integration'];
+      const deployed: Record<string, string> = {};
+      for (const [key, value] of Object.entries(
+        mock.responses.default.responseParameters as Record<string, string>,
+      )) {
+        deployed[key.replace('method.response.header.', '').toLowerCase()] = value.slice(1, -1);
+      }
+      const res = await curl(['-X', 'OPTIONS', `${local.url}/cors`]);
+      const answered = Object.fromEntries(
+        Object.entries(res.headers).filter(([name]) => name.startsWith('access-control-')),
+      );
+      expect(Object.keys(deployed)).toHaveLength(3);
+      expect(answered).toEqual(deployed);
+    } finally {
+      await out.remove();
+    }
   });
 });
 

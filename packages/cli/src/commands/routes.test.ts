@@ -17,6 +17,7 @@ describe('chalice-ts routes --json', () => {
     expect(rows.map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /',
       'GET /other',
+      'POST /cors',
       'GET /cors',
       'GET /explicit-deny',
       'GET /allowed-by-deny-auth',
@@ -90,7 +91,7 @@ describe('chalice-ts routes', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^METHOD\s+PATH\s+AUTHORIZER\s+KIND\s+DECLARED IN\s+SCOPES\s+TTL\s+LOCAL$/);
-    expect(lines).toHaveLength(13);
+    expect(lines).toHaveLength(14);
     expect(lines.find((l) => /^GET\s+\/iam\s/.test(l))).toMatch(/sigv4\s+iam\s+default_authorizer/);
     expect(lines.find((l) => /^GET\s+\/health\s/.test(l))).toMatch(
       /\/health\s+-\s+-\s+chalice\.yaml routes: \(authorizer: none\)/,

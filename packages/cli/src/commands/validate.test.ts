@@ -8,7 +8,7 @@ describe('chalice-ts validate', () => {
   it('exits 0 for a valid project and counts its routes and authorizers', async () => {
     const result = await runCli(['validate', '--project-dir', join(FIXTURES, 'all-kinds')]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/chalice\.yaml: valid \(stage dev; 12 routes, 8 authorizers\)/);
+    expect(result.stdout).toMatch(/chalice\.yaml: valid \(stage dev; 13 routes, 8 authorizers\)/);
   });
 
   it('exits 2 for an invalid chalice.yaml, naming chalice.yaml:LINE:COL of each mistake, without a stack trace', async () => {

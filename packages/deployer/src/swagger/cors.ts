@@ -24,7 +24,8 @@ export function accessControlHeaders(cors: CorsInput): Record<string, string> {
  */
 export function preflightOperation(cors: CorsInput, methods: readonly string[]): object {
   const params: Record<string, string> = {
-    'Access-Control-Allow-Methods': [...methods, 'OPTIONS'].join(','),
+    // A route of its own on OPTIONS is replaced by this preflight, so it is listed once.
+    'Access-Control-Allow-Methods': [...methods.filter((m) => m !== 'OPTIONS'), 'OPTIONS'].join(','),
     ...accessControlHeaders(cors),
   };
   const headers: Record<string, { type: 'string' }> = {};

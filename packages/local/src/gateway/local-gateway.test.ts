@@ -192,7 +192,7 @@ describe('LocalGateway: the decision table (ARCHITECTURE §4)', () => {
     const { gateway } = gatewayFor(tableApp());
     const res = await gateway.handleRequest({ method: 'OPTIONS', path: '/cors' });
     expect(res.statusCode).toBe(200);
-    expect(res.headers['Access-Control-Allow-Methods']).toBe('GET,OPTIONS,POST');
+    expect(res.headers['Access-Control-Allow-Methods']).toBe('GET,POST,OPTIONS');
     expect(res.headers['Access-Control-Allow-Origin']).toBe('*');
     expect(gateway.authorizerCalls('demo_auth')).toBe(0);
   });

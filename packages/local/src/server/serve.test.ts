@@ -121,7 +121,7 @@ describe('serve: every row of the decision table over HTTP', () => {
   it('answers a CORS preflight without authorization (curl -X OPTIONS)', async () => {
     const res = await curl('-X', 'OPTIONS', `${server.url}/cors`);
     expect(res.status).toBe(200);
-    expect(res.headers['access-control-allow-methods']).toBe('GET,OPTIONS,POST');
+    expect(res.headers['access-control-allow-methods']).toBe('GET,POST,OPTIONS');
   });
 
   it('passes query strings and repeated headers to a REQUEST authorizer', async () => {

@@ -47,9 +47,18 @@ export class CORSConfig {
     return headers;
   }
 
-  /** The headers of the preflight (`OPTIONS`) answer for a path whose routes use `methods`. */
+  /**
+   * The headers of the preflight (`OPTIONS`) answer for a path whose CORS routes use `methods`, as
+   * the deployed API's mock integration answers it (Chalice's `_add_preflight_request`): the methods
+   * in registration order, then `OPTIONS`.
+   */
   preflightHeaders(methods: readonly string[]): Record<string, string> {
-    const allowed = [...new Set([...methods.map((m) => m.toUpperCase()), 'OPTIONS'])].sort();
+    const allowed: string[] = [];
+    for (const method of methods) {
+      const upper = method.toUpperCase();
+      if (upper !== 'OPTIONS' && !allowed.includes(upper)) allowed.push(upper);
+    }
+    allowed.push('OPTIONS');
     return { ...this.headers(), 'Access-Control-Allow-Methods': allowed.join(',') };
   }
 }

@@ -175,7 +175,7 @@ describe('app.handler with REST proxy events', () => {
     expect(closed.headers).not.toHaveProperty('Access-Control-Allow-Origin');
     const preflight = await app.handler(minimalProxyEvent('/open', '/open', 'OPTIONS'));
     expect(preflight.statusCode).toBe(200);
-    expect(preflight.headers?.['Access-Control-Allow-Methods']).toBe('GET,OPTIONS,POST');
+    expect(preflight.headers?.['Access-Control-Allow-Methods']).toBe('GET,POST,OPTIONS');
   });
 
   it('rejects a content type the route does not accept with 415', async () => {
