@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allAuthorizersApp, builtin, route, seedApp, resolved } from '../fixtures/apps.js';
 import { buildResourceModel } from '../model/index.js';
 import { buildSwagger } from './build-swagger.js';
+import { preflightOperation } from './cors.js';
 
 const swaggerOf = (model = seedApp()) =>
   buildSwagger(buildResourceModel(model, resolved(), { stage: 'dev' }));
@@ -139,6 +140,19 @@ describe('buildSwagger', () => {
       contentHandling: 'CONVERT_TO_TEXT',
     });
     expect(swagger.paths['/health']).not.toHaveProperty('options');
+  });
+
+  it('lists OPTIONS once when a CORS path has an OPTIONS route of its own (the preflight replaces it)', () => {
+    const options = preflightOperation({}, ['GET', 'OPTIONS']) as {
+      'x-amazon-apigateway-integration': {
+        responses: { default: { responseParameters: Record<string, string> } };
+      };
+    };
+    expect(
+      options['x-amazon-apigateway-integration'].responses.default.responseParameters[
+        'method.response.header.Access-Control-Allow-Methods'
+      ],
+    ).toBe("'GET,OPTIONS'");
   });
 
   it('leaves routes without authorizer or API key without security', () => {
