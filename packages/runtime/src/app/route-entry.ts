@@ -69,8 +69,26 @@ export function normalizeRouteOptions(path: string, options: unknown): Normalize
   };
 }
 
-/** True when the request's media type (parameters ignored) is one of `accepted`. */
+/**
+ * Chalice's `_matches_content_type`: true when `*\/*` is in the header or in `accepted`, or when one
+ * of the header's `,`/`;`-separated parts is an accepted type (case-insensitive). Also used for
+ * `Accept` headers against binary types.
+ */
 export function matchesContentType(contentType: string, accepted: readonly string[]): boolean {
-  const media = contentType.split(';', 1)[0]!.trim().toLowerCase();
-  return accepted.some((type) => type.toLowerCase() === media || type === '*/*');
+  if (accepted.includes(contentType)) return true; // the common case, e.g. application/json on a default route
+  const header = contentType.toLowerCase();
+  if (header.includes('*/*')) return true;
+  const parts: string[] = [];
+  for (let start = 0, i = 0; i <= header.length; i++) {
+    const c = header.charCodeAt(i);
+    if (i === header.length || c === 44 || c === 59) {
+      parts.push(header.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  for (const type of accepted) {
+    const lower = type.toLowerCase();
+    if (lower === '*/*' || parts.includes(lower)) return true;
+  }
+  return false;
 }

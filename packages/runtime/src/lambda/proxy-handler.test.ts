@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Chalice } from '../app/chalice.js';
+import { matchesContentType } from '../app/route-entry.js';
 import { CORSConfig } from '../cors/cors-config.js';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError } from '../errors/view-errors.js';
 import { minimalProxyEvent, proxyEvent } from '../fixtures/aws-events.js';
@@ -194,6 +195,59 @@ describe('app.handler with REST proxy events', () => {
     event.body = 'hello';
     const accepted = await app.handler(event);
     expect(accepted.body).toBe('"hello"');
+  });
+
+  it('checks the content type of every request as Chalice does (no header counts as application/json)', async () => {
+    const app = new Chalice({ appName: 'demo' });
+    app.route('/json', () => ({ ok: true }));
+    app.route('/text', { methods: ['POST'], contentTypes: ['text/plain'] }, (request) => request.text);
+    const call = async (resource: string, method: string, headers: Record<string, string> | null) => {
+      const event = minimalProxyEvent(resource, resource, method);
+      event.headers = headers;
+      return (await app.handler(event)).statusCode;
+    };
+    // A bodiless GET is checked too, and a missing header is application/json.
+    expect(await call('/json', 'GET', { 'Content-Type': 'text/plain' })).toBe(415);
+    expect(await call('/json', 'GET', null)).toBe(200);
+    expect(await call('/text', 'POST', null)).toBe(415);
+    expect(await call('/text', 'POST', { 'content-type': 'TEXT/PLAIN; charset=utf-8' })).toBe(200);
+    // Chalice's matching: `*/*` on either side, and any `,`/`;`-separated part.
+    expect(await call('/text', 'POST', { 'Content-Type': '*/*' })).toBe(200);
+    expect(await call('/text', 'POST', { 'Content-Type': 'application/json, text/plain' })).toBe(200);
+  });
+
+  it.each([
+    ['application/json', ['application/json'], true],
+    ['Application/JSON; charset=utf-8', ['application/json'], true],
+    ['text/plain', ['application/json'], false],
+    ['text/plain', ['*/*'], true],
+    ['*/*', ['application/json'], true],
+    ['application/xml, text/plain;q=0.9', ['text/plain'], true],
+    ['application/jsonx', ['application/json'], false],
+    ['', ['application/json'], false],
+  ])('matchesContentType(%j, %j) is %s (Chalice _matches_content_type)', (header, accepted, expected) => {
+    expect(matchesContentType(header, accepted)).toBe(expected);
+  });
+
+  it('lists only the CORS methods of a path in its preflight, like the deployed mock integration', async () => {
+    const app = new Chalice({ appName: 'demo' });
+    app.route('/mixed', { cors: true }, () => ({}));
+    app.route('/mixed', { methods: ['POST'] }, () => ({}));
+    const preflight = await app.handler(minimalProxyEvent('/mixed', '/mixed', 'OPTIONS'));
+    expect(preflight.headers?.['Access-Control-Allow-Methods']).toBe('GET,OPTIONS');
+  });
+
+  it('answers 500 when a route returns a value with no JSON form, instead of a result without a body', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const app = new Chalice({ appName: 'demo' });
+    app.route('/fn', () => () => 1);
+    const result = await app.handler(minimalProxyEvent('/fn', '/fn'));
+    expect(result.statusCode).toBe(500);
+    expect(JSON.parse(result.body)).toEqual({
+      Code: 'InternalServerError',
+      Message: 'An internal server error occurred.',
+    });
+    expect(String(error.mock.calls[0]?.[1])).toContain('has no JSON form');
   });
 
   it('works when exported on its own (Lambda calls it without `this`)', async () => {

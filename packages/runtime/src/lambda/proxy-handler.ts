@@ -69,10 +69,13 @@ async function unmatched(
     return await scope.run(request, () => invoke(entry, request));
   }
   const allowed = [...methods.keys()];
-  const cors = [...methods.values()].find((e) => e.cors)?.cors;
-  // A CORS preflight is normally answered by API Gateway's mock integration; answer it the same way here.
-  if (method === 'OPTIONS' && cors)
-    return { statusCode: 200, headers: cors.preflightHeaders(allowed), body: '' };
+  const withCors = [...methods.values()].filter((e) => e.cors);
+  // A CORS preflight is normally answered by API Gateway's mock integration, which lists the
+  // path's CORS methods only; answer it the same way here.
+  if (method === 'OPTIONS' && withCors.length > 0) {
+    const preflight = withCors[0]!.cors!.preflightHeaders(withCors.map((e) => e.method));
+    return { statusCode: 200, headers: preflight, body: '' };
+  }
   return errorResult(405, 'MethodNotAllowedError', `Unsupported method: ${method}`, {
     Allow: allowed.join(', '),
   });
@@ -93,9 +96,9 @@ function pathMatcher(table: RouteTable) {
 
 async function invoke(entry: RouteEntry, request: Request): Promise<ApiGatewayProxyResult> {
   const cors = entry.cors?.headers();
-  // Only a body has a media type to check; skipping bodiless requests keeps GETs off the header parsing path.
-  const contentType = request.event.body ? request.headers.get('content-type') : undefined;
-  if (contentType !== undefined && !matchesContentType(contentType, entry.contentTypes)) {
+  // As Chalice: every request is checked, and one without Content-Type counts as application/json.
+  const contentType = contentTypeOf(request) ?? 'application/json';
+  if (!matchesContentType(contentType, entry.contentTypes)) {
     return errorResult(415, 'UnsupportedMediaType', `Unsupported media type: ${contentType}`, cors);
   }
   try {
@@ -119,6 +122,16 @@ function failed(
   // The stack goes to CloudWatch only: returning it would leak internals to callers.
   console.error(`Caught exception for ${entry.method} ${entry.path} (${entry.name}):`, err);
   return errorResult(500, 'InternalServerError', 'An internal server error occurred.', cors);
+}
+
+// The Content-Type header without building `request.headers` (a map of every header) on each request.
+function contentTypeOf(request: Request): string | undefined {
+  const headers = request.event.headers;
+  if (!headers) return request.event.multiValueHeaders ? request.headers.get('content-type') : undefined;
+  for (const name in headers) {
+    if (name.length === 12 && name.toLowerCase() === 'content-type') return headers[name] ?? undefined;
+  }
+  return undefined;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -7,7 +7,11 @@ export function jsonResult(value: unknown, extraHeaders?: Record<string, string>
     extraHeaders === undefined
       ? { 'Content-Type': 'application/json' }
       : { 'Content-Type': 'application/json', ...extraHeaders };
-  return { statusCode: 200, headers, body: value === undefined ? 'null' : JSON.stringify(value) };
+  const body = value === undefined ? 'null' : JSON.stringify(value);
+  // A function or a symbol has no JSON: fail the route (500) rather than send a result without a
+  // body, which API Gateway would answer with a 502.
+  if (body === undefined) throw new TypeError(`The route returned a ${typeof value}, which has no JSON form`);
+  return { statusCode: 200, headers, body };
 }
 
 /** The `{ Code, Message }` body Chalice renders for errors. */
