@@ -65,9 +65,10 @@ function asIs(input: CanonicalInput): string {
 }
 
 /**
- * The canonical forms a genuine signer may have used, most standard first: the AWS SDK rules, then
- * the request line exactly as sent. curl up to 8.0 (`--aws-sigv4`) signs the path and query as
- * typed, unsorted and not re-encoded; both forms bind the signature to the bytes received.
+ * The canonical forms of a request: first the standard one (the AWS SDK rules, the only one API
+ * Gateway accepts), then, when it differs, the request line exactly as sent, unsorted and not
+ * re-encoded. curl up to 8.0 (`--aws-sigv4`) signs that second form; the verifier uses it only to
+ * explain the refusal in the log.
  */
 export async function canonicalForms(input: CanonicalInput): Promise<CanonicalForm[]> {
   const smithyRequest: SmithyRequest = {

@@ -108,16 +108,16 @@ describe('verifySigV4 refuses', () => {
       /^The request signature we calculated[\s\S]*The Canonical String for this request should have been\n'POST\n\/api\/items\na=1\n/,
     ],
     [
-      'a replay 16 minutes later',
-      () => signed(post, dev, NOW - 16 * 60_000),
+      'a replay 6 minutes later (API Gateway allows 5)',
+      () => signed(post, dev, NOW - 6 * 60_000),
       'InvalidSignatureException',
-      /^Signature expired: 20261202T062723Z is now earlier than 20261202T062823Z \(20261202T064323Z - 15 min\.\)$/,
+      /^Signature expired: 20261202T063723Z is now earlier than 20261202T063823Z \(20261202T064323Z - 5 min\.\)$/,
     ],
     [
-      'a signature dated 16 minutes ahead',
-      () => signed(post, dev, NOW + 16 * 60_000),
+      'a signature dated 6 minutes ahead',
+      () => signed(post, dev, NOW + 6 * 60_000),
       'InvalidSignatureException',
-      /^Signature not yet current: 20261202T065923Z is still later than 20261202T065823Z \(20261202T064323Z \+ 15 min\.\)$/,
+      /^Signature not yet current: 20261202T064923Z is still later than 20261202T064823Z \(20261202T064323Z \+ 5 min\.\)$/,
     ],
     [
       'a credential scoped to another service',

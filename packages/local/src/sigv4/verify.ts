@@ -14,7 +14,7 @@ export interface VerifySigV4Options {
   readonly now?: number | Date;
   /** When set, the credential scope must name this region (API Gateway checks its own region). */
   readonly region?: string;
-  /** Allowed clock skew between the signature date and `now`; default 900 (15 minutes). */
+  /** Allowed clock skew between the signature date and `now`; default 300 (5 minutes, as API Gateway). */
   readonly maxSkewSeconds?: number;
 }
 
@@ -53,7 +53,7 @@ function checkScopeAndTime(parts: SignedParts, options: VerifySigV4Options): Sig
   if (parts.scopeDate !== parts.amzDate.slice(0, 8))
     return failures.scopeDate(parts.scopeDate, parts.amzDate);
   const now = options.now === undefined ? Date.now() : Number(options.now);
-  const skewMs = (options.maxSkewSeconds ?? 900) * 1000;
+  const skewMs = (options.maxSkewSeconds ?? 300) * 1000;
   if (signedAt > now + skewMs) return failures.notYetCurrent(parts.amzDate, now, skewMs);
   if (parts.source === 'query' && parts.expires !== undefined) {
     if (now > signedAt + parts.expires * 1000)
@@ -66,8 +66,8 @@ function checkScopeAndTime(parts: SignedParts, options: VerifySigV4Options): Sig
 
 /**
  * Verifies a SigV4-signed request (service `execute-api`) as API Gateway does for an IAM-authorized
- * method: the `Authorization` header (or a presigned query), the credential scope, a 15-minute clock
- * skew, the signed headers, the body hash and the signature, compared in constant time. The request
+ * method: the `Authorization` header (or a presigned query), the credential scope, a 5-minute clock
+ * skew (API Gateway's `Signature expired: … - 5 min.`), the signed headers, the body hash and the signature, compared in constant time. The request
  * must be given exactly as received (raw path and query). On failure, `status`/`errorType`/`message`
  * are API Gateway's response (the message may echo the request's own canonical form back to the
  * client, as AWS does) and `reason` is safe to log.
@@ -119,16 +119,27 @@ export async function verifySigV4(request: SigV4Request, options: VerifySigV4Opt
     scope,
     presigned: parts.source === 'query',
   });
-  for (const form of forms) {
-    const expected = await signString(form.stringToSign, credential, {
-      date: parts.scopeDate,
-      region: parts.region,
-      service: parts.service,
-    });
-    if (sameSignature(expected, parts.signature)) return { ok: true, identity: identityFor(credential) };
+  const signingScope = { date: parts.scopeDate, region: parts.region, service: parts.service };
+  const [standard, asSent] = forms;
+  if (sameSignature(await signString(standard!.stringToSign, credential, signingScope), parts.signature)) {
+    return { ok: true, identity: identityFor(credential) };
+  }
+  // API Gateway accepts only the standard canonical form. A signature over the path and query exactly
+  // as sent is still refused, but the log says so: curl before 8.x (--aws-sigv4) signs that way.
+  if (
+    asSent !== undefined &&
+    sameSignature(await signString(asSent.stringToSign, credential, signingScope), parts.signature)
+  ) {
+    return failures.signatureMismatch(
+      `signature was computed over the path and query as sent, not over API Gateway's canonical form ` +
+        '(query parameters sorted and encoded, path normalized), so API Gateway would refuse it too; ' +
+        'curl before 8.x --aws-sigv4 signs this way: sort the query parameters and leave the path unencoded, ' +
+        'or sign with an AWS SDK',
+      standard,
+    );
   }
   return failures.signatureMismatch(
     `signature does not match (access key ${parts.accessKeyId}, signed headers ${parts.signedHeaders.join(';')})`,
-    forms[0],
+    standard,
   );
 }
