@@ -29,7 +29,8 @@ export function tokenAuthorizerEvent(authorizationToken: string, methodArn: stri
 }
 
 /**
- * The REQUEST authorizer event: the whole request (no body), with the method ARN.
+ * The REQUEST authorizer event: the whole request (no body), with the method ARN; a deep copy,
+ * since API Gateway sends the authorizer a serialized copy of the request.
  *
  * @example
  * ```ts
@@ -38,5 +39,6 @@ export function tokenAuthorizerEvent(authorizationToken: string, methodArn: stri
  * ```
  */
 export function requestAuthorizerEvent(facts: RequestFacts, methodArn: string): RequestAuthorizerEvent {
-  return { type: 'REQUEST', methodArn, ...requestFields(facts) };
+  // A copy: the authorizer is another Lambda, so nothing it changes in its event reaches the app's.
+  return structuredClone({ type: 'REQUEST', methodArn, ...requestFields(facts) });
 }

@@ -88,13 +88,18 @@ function copyHeaders(
     }
     if (!Array.isArray(value)) return false;
     if (value.length === 0) continue;
-    // API Gateway merges `headers` and `multiValueHeaders`; multi values are appended.
-    const list = multi[name] === undefined ? [] : [...multi[name]];
+    // API Gateway merges `headers` and `multiValueHeaders`; when both hold the same key-value pair,
+    // only the `multiValueHeaders` one is kept (AWS docs, "Output format of a Lambda function for
+    // proxy integration").
+    const texts: string[] = [];
     for (const v of value as unknown[]) {
       const text = headerText(v);
       if (text === null) return false;
-      list.push(text);
+      texts.push(text);
     }
+    const fromSingle = multi[name]?.[0];
+    const list = fromSingle === undefined || texts.includes(fromSingle) ? [] : [fromSingle];
+    list.push(...texts);
     multi[name] = list;
     single[name] = list[list.length - 1]!;
   }

@@ -1,5 +1,6 @@
+import { AuthResponse, Chalice, CustomAuthorizer } from '@chalice-ts/runtime';
 import { describe, expect, it } from 'vitest';
-import { type Chalice, seedApp } from './fixtures/apps.js';
+import { seedApp } from './fixtures/apps.js';
 import { tableApp } from './fixtures/table-app.js';
 import { LocalGateway, type LocalGatewayOptions } from './local-gateway.js';
 
@@ -212,5 +213,91 @@ describe('LocalGateway: the decision table (ARCHITECTURE §4)', () => {
     const res = await gateway.handleRequest({ method: 'GET', path: '/files/a/b.txt' });
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ params: { proxy: 'a/b.txt' } });
+  });
+});
+
+describe('Lambda authorizers run as separate functions, as on AWS', () => {
+  const ARN =
+    'arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123456789012:function:A/invocations';
+  const allow = (event: { methodArn: string }) => ({
+    principalId: 'p',
+    policyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: event.methodArn }],
+    },
+  });
+
+  it("keeps a REQUEST authorizer's changes to its event away from the app's event", async () => {
+    const app = new Chalice({ appName: 'copy' });
+    const auth = app.authorizer(
+      { name: 'req', type: 'request', identitySources: ['header:X-Api-Key'], ttlSeconds: 0 },
+      (authRequest) => {
+        (authRequest.headers as Record<string, string>)['X-Injected'] = 'admin';
+        (authRequest.requestContext as { identity: Record<string, unknown> }).identity['userArn'] =
+          'arn:evil';
+        return new AuthResponse({ routes: ['*'], principalId: 'p' });
+      },
+    );
+    app.route('/echo', { authorizer: auth }, (request) => ({
+      injected: request.headers.get('X-Injected') ?? null,
+      userArn: (request.context as { identity?: { userArn?: unknown } }).identity?.userArn ?? null,
+    }));
+    const { gateway } = gatewayFor(app);
+    const res = await gateway.handleRequest({ method: 'GET', path: '/echo', headers: { 'X-Api-Key': 'k' } });
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ injected: null, userArn: null });
+  });
+
+  it.each<[string, (event: never, context: never, callback: (e?: unknown, r?: unknown) => void) => unknown]>([
+    [
+      'throws the string Unauthorized',
+      () => {
+        throw 'Unauthorized';
+      },
+    ],
+    ['rejects with an error-like object', () => Promise.reject({ message: 'Unauthorized' })],
+    ["calls callback('Unauthorized')", (_event, _context, callback) => callback('Unauthorized')],
+  ])(
+    'answers 401 when a local handler %s (what Lambda reports as errorMessage "Unauthorized")',
+    async (_how, handler) => {
+      const app = new Chalice({ appName: 'unauthorized' });
+      app.route(
+        '/guarded',
+        {
+          authorizer: new CustomAuthorizer('Legacy', { authorizerUri: ARN, localHandler: handler as never }),
+        },
+        () => ({ ok: true }),
+      );
+      const { gateway } = gatewayFor(app);
+      const res = await gateway.handleRequest({
+        method: 'GET',
+        path: '/guarded',
+        headers: { Authorization: 't' },
+      });
+      expect([res.statusCode, res.headers['x-amzn-ErrorType']]).toEqual([401, 'UnauthorizedException']);
+    },
+  );
+
+  it('takes the policy of a callback-style local handler, as the Node.js Lambda runtime does', async () => {
+    const app = new Chalice({ appName: 'callback' });
+    const handler = (
+      event: { methodArn: string },
+      _context: unknown,
+      callback: (e: null, r: unknown) => void,
+    ) => {
+      setTimeout(() => callback(null, allow(event)), 1);
+    };
+    app.route(
+      '/guarded',
+      { authorizer: new CustomAuthorizer('Legacy', { authorizerUri: ARN, localHandler: handler as never }) },
+      () => ({ ok: true }),
+    );
+    const { gateway } = gatewayFor(app);
+    const res = await gateway.handleRequest({
+      method: 'GET',
+      path: '/guarded',
+      headers: { Authorization: 't' },
+    });
+    expect(res.statusCode).toBe(200);
   });
 });

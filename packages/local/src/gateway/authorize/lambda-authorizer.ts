@@ -84,10 +84,7 @@ export class LambdaAuthorizer implements RequestAuthorizer {
         : requestAuthorizerEvent(input.facts, input.methodArn);
     let policy: unknown;
     try {
-      policy = await (o.handler as (event: unknown, context: unknown) => unknown)(
-        event,
-        o.context(input.requestId),
-      );
+      policy = await callHandler(o.handler, event, o.context(input.requestId));
     } catch (error) {
       if (isUnauthorized(error)) {
         return {
@@ -168,10 +165,35 @@ function configurationError(cache: CacheState, reason: string): AuthOutcome {
 }
 
 // A Lambda authorizer signals 401 by failing with the message "Unauthorized" (AWS docs, "Lambda
-// authorizer output"); the runtime's UnauthorizedError is accepted too, for local handlers.
+// authorizer output"). Lambda's Node.js runtime reports an error object by its message and anything
+// else thrown (e.g. `callback('Unauthorized')`) as its string; the runtime's UnauthorizedError is
+// accepted too, for local handlers.
 function isUnauthorized(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return error.message === 'Unauthorized' || (error as { code?: unknown }).code === 'UnauthorizedError';
+  if (typeof error === 'object' && error !== null) {
+    const { message, code } = error as { message?: unknown; code?: unknown };
+    return message === 'Unauthorized' || code === 'UnauthorizedError';
+  }
+  return String(error) === 'Unauthorized';
+}
+
+type CallbackHandler = (
+  event: unknown,
+  context: unknown,
+  callback: (error?: unknown, result?: unknown) => void,
+) => unknown;
+
+// As Lambda's Node.js runtime: the result is what the returned promise settles to or, for a
+// `(event, context, callback)` handler that returns no promise, what it passes to the callback.
+function callHandler(handler: LambdaHandler, event: unknown, context: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const callback = (error?: unknown, result?: unknown) => (error == null ? resolve(result) : reject(error));
+    const returned = (handler as unknown as CallbackHandler)(event, context, callback);
+    const thenable =
+      typeof returned === 'object' &&
+      returned !== null &&
+      typeof (returned as PromiseLike<unknown>).then === 'function';
+    if (thenable || handler.length < 3) Promise.resolve(returned).then(resolve, reject);
+  });
 }
 
 function describeError(error: unknown): string {
