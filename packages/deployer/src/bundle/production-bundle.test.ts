@@ -180,7 +180,8 @@ app.route('/', { cors: true }, () =>
     await writeFile(out, files['index.mjs'] ?? '');
     expect(await readFile(out, 'utf8')).toContain(renderer);
     const { handler } = await import(pathToFileURL(out).href);
-    expect(await handler(getEvent('/', '/'), {})).toEqual({
+    const event = getEvent('/', '/');
+    expect(await handler({ ...event, headers: { Accept: 'application/octet-stream' } }, {})).toEqual({
       statusCode: 200,
       headers: {
         'Access-Control-Allow-Origin': '*',

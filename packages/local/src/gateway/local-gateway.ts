@@ -22,6 +22,7 @@ import { type LocalLambdaContext, lambdaContextFactory } from './lambda-context.
 import type { GatewayApp } from './model.js';
 import { buildProxyEvent, buildRequestContext, type RequestFacts } from './proxy-event.js';
 import {
+  acceptsBinary,
   eventBody,
   type HeaderInput,
   NORMALIZED_HEADERS,
@@ -335,6 +336,14 @@ export class LocalGateway {
     if (response === null) {
       this.#logger.error(`${facts.method} ${facts.path}: malformed Lambda proxy response (502)`);
       return badGateway(requestId);
+    }
+    if (response.isBase64Encoded && !acceptsBinary(facts.headers)) {
+      // API Gateway decodes a base64 body only for a request whose first Accept type is binary.
+      this.#logger.info(
+        `${facts.method} ${facts.path}: binary response sent as base64 text, as API Gateway does: ` +
+          "the request's first Accept type is not a binary media type (send e.g. Accept: image/png)",
+      );
+      return { ...response, isBase64Encoded: false };
     }
     return response;
   }

@@ -22,7 +22,8 @@ function captureApp(reply: unknown = { statusCode: 200, body: '{}' }) {
       { method: 'GET', path: '/', entry: {}, authorizer: null },
     ],
   };
-  return { events, gateway: new LocalGateway(app, { model, logger: () => {} }) };
+  const lines: string[] = [];
+  return { events, lines, gateway: new LocalGateway(app, { model, logger: (line) => lines.push(line) }) };
 }
 
 describe('LocalGateway: the REST proxy event (v1)', () => {
@@ -108,10 +109,27 @@ describe('LocalGateway: the REST proxy event (v1)', () => {
       body: 'AAEC',
       isBase64Encoded: true,
     });
-    const res = await gateway.handleRequest({ method: 'GET', path: '/' });
+    const res = await gateway.handleRequest({ method: 'GET', path: '/', headers: { Accept: 'image/png' } });
     expect(res).toMatchObject({ statusCode: 201, body: 'AAEC', isBase64Encoded: true });
     expect(res.multiValueHeaders['Set-Cookie']).toEqual(['a=1', 'b=2']);
     expect(res.headers['x-amzn-RequestId']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it.each([
+    ['no Accept header', undefined],
+    ['a first Accept type that is not binary', 'text/html, image/png'],
+    ['Accept */*', '*/*'],
+  ])('sends a base64 result as its base64 text for %s, as API Gateway does', async (_what, accept) => {
+    const { gateway, lines } = captureApp({
+      statusCode: 200,
+      headers: { 'Content-Type': 'image/png' },
+      body: 'AAEC',
+      isBase64Encoded: true,
+    });
+    const headers = accept === undefined ? {} : { Accept: accept };
+    const res = await gateway.handleRequest({ method: 'GET', path: '/', headers });
+    expect(res).toMatchObject({ statusCode: 200, body: 'AAEC', isBase64Encoded: false });
+    expect(lines.join('\n')).toContain('binary response sent as base64 text');
   });
 
   it.each([

@@ -90,6 +90,24 @@ export function parseQuery(
 // Chalice's default binary media types: API Gateway base64-encodes these request bodies.
 const BINARY_TYPES = new Set(DEFAULT_BINARY_TYPES);
 
+/**
+ * Whether API Gateway would send a base64-encoded response to this request as binary: it "uses the
+ * first Accept header from clients" (AWS docs, "Binary media types for REST APIs"), i.e. the first
+ * media type of the first `Accept` value, which must be one of the binary media types.
+ */
+export function acceptsBinary(headers: NormalizedHeaders): boolean {
+  let first: string | undefined;
+  for (const name in headers.multi) {
+    if (name.toLowerCase() === 'accept') {
+      first = headers.multi[name]![0];
+      break;
+    }
+  }
+  if (first === undefined) return false;
+  const media = first.split(',', 1)[0]!.split(';', 1)[0]!.trim().toLowerCase();
+  return BINARY_TYPES.has(media);
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A request body as the proxy event carries it. */

@@ -152,6 +152,9 @@ describe('serve: bodies', () => {
         join(dir, 'out.bin'),
         '-H',
         'Content-Type: application/octet-stream',
+        // API Gateway sends binary only to a request whose first Accept type is binary.
+        '-H',
+        'Accept: application/octet-stream',
         '--data-binary',
         `@${join(dir, 'in.bin')}`,
         `${server.url}/echo`,

@@ -145,7 +145,9 @@ describe('app.handler with REST proxy events', () => {
       multiValueHeaders: { 'Set-Cookie': ['a=1', 'b=2'] },
       body: '{"ok":true}',
     });
-    const bytes = await app.handler(minimalProxyEvent('/bytes', '/bytes'));
+    const bytesEvent = minimalProxyEvent('/bytes', '/bytes');
+    bytesEvent.headers = { Accept: 'image/png' };
+    const bytes = await app.handler(bytesEvent);
     expect(bytes).toEqual({
       statusCode: 200,
       headers: { 'Content-Type': 'image/png' },
@@ -155,6 +157,32 @@ describe('app.handler with REST proxy events', () => {
     const text = await app.handler(minimalProxyEvent('/text', '/text'));
     expect(text.body).toBe('hi');
     expect(text.headers?.['Content-Type']).toMatch(/^text\/plain/);
+  });
+
+  it("answers 400 BadRequest, as Chalice does, when a binary response's type is not in the request's Accept", async () => {
+    const app = new Chalice({ appName: 'demo' });
+    app.route(
+      '/logo',
+      { cors: true },
+      () => new Response({ body: new Uint8Array([1, 2, 3]), headers: { 'Content-Type': 'image/png' } }),
+    );
+    const status = async (accept: string | undefined) => {
+      const event = minimalProxyEvent('/logo', '/logo');
+      event.headers = accept === undefined ? null : { Accept: accept };
+      return app.handler(event);
+    };
+    const refused = await status(undefined);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers?.['Access-Control-Allow-Origin']).toBe('*');
+    expect(JSON.parse(refused.body)).toEqual({
+      Code: 'BadRequest',
+      Message:
+        'Request did not specify an Accept header with image/png, The response has a Content-Type of image/png. ' +
+        'If a response has a binary Content-Type then the request must specify an Accept header that matches.',
+    });
+    expect((await status('text/html')).statusCode).toBe(400);
+    expect((await status('image/png')).statusCode).toBe(200);
+    expect((await status('text/html, */*;q=0.8')).statusCode).toBe(200);
   });
 
   it('adds CORS headers on routes that enable them, and answers their preflight', async () => {

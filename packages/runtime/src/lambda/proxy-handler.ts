@@ -106,7 +106,9 @@ async function invoke(entry: RouteEntry, request: Request): Promise<ApiGatewayPr
     // Most handlers return a plain value: awaiting only a thenable saves a microtask turn per request.
     const value = isThenable(returned) ? await returned : returned;
     // A `Response` renders itself, so an app that never builds one ships no renderer.
-    return isResponse(value) ? value.toProxyResult(cors) : jsonResult(value, cors);
+    return isResponse(value)
+      ? value.toProxyResult(cors, request.headers.get('accept') ?? null)
+      : jsonResult(value, cors);
   } catch (err) {
     return failed(entry, err, cors);
   }

@@ -1,3 +1,4 @@
+import { matchesContentType } from '../app/route-entry.js';
 import type { ApiGatewayProxyResult } from '../lambda/events.js';
 
 const RESPONSE = Symbol.for('chalice-ts.response');
@@ -49,10 +50,38 @@ export class Response {
   /**
    * This response as an API Gateway proxy result; `extraHeaders` (e.g. CORS) are added when it does
    * not set them itself. A method, so that an app that never builds a `Response` ships no renderer.
+   *
+   * Given the request's `Accept` header (`null` when it sent none), a binary Content-Type the request
+   * does not accept answers 400 `BadRequest` instead, as Chalice does: API Gateway would otherwise
+   * send the base64 text to that client.
    */
-  toProxyResult(extraHeaders?: Record<string, string>): ApiGatewayProxyResult {
-    return toProxyResult(this, extraHeaders);
+  toProxyResult(extraHeaders?: Record<string, string>, accept?: string | null): ApiGatewayProxyResult {
+    const result = toProxyResult(this, extraHeaders);
+    if (accept === undefined) return result;
+    const type = headerValue(result, 'content-type') ?? 'application/json';
+    if (
+      !matchesContentType(type, DEFAULT_BINARY_TYPES) ||
+      (accept !== null && matchesContentType(accept, DEFAULT_BINARY_TYPES))
+    ) {
+      return result;
+    }
+    const message =
+      `Request did not specify an Accept header with ${type}, The response has a Content-Type of ${type}. ` +
+      'If a response has a binary Content-Type then the request must specify an Accept header that matches.';
+    return {
+      statusCode: 400,
+      headers: { 'Content-Type': 'application/json', ...extraHeaders },
+      body: JSON.stringify({ Code: 'BadRequest', Message: message }),
+    };
   }
+}
+
+function headerValue(result: ApiGatewayProxyResult, lower: string): string | undefined {
+  for (const key in result.headers) if (key.toLowerCase() === lower) return result.headers[key];
+  for (const key in result.multiValueHeaders) {
+    if (key.toLowerCase() === lower) return result.multiValueHeaders[key]![0];
+  }
+  return undefined;
 }
 
 function hasHeader(headers: ResponseHeaders, name: string): boolean {
