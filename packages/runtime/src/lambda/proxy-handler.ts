@@ -21,7 +21,8 @@ export type ProxyHandler = (
  */
 export function createProxyHandler(table: RouteTable, scope: RequestScope): ProxyHandler {
   // API Gateway only sends the resources it was deployed with, so production bundles leave path
-  // matching (and the router) out, as Chalice's handler does: an unknown resource is a 404 there.
+  // matching (and the router) out, as Chalice's handler does: an unknown resource is a 404 there
+  // (Chalice's is a 405 with an empty Allow, from its defaultdict route table).
   // Tests, `chalice-ts local` and plain node keep it (docs/decisions/0002-production-bundles.md).
   const byPath = globalThis.__CHALICE_TS_PROD__ ? undefined : pathMatcher(table);
   // Kept small: compiling a function parses the functions nested in it again, on every cold start.
