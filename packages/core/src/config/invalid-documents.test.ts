@@ -215,6 +215,11 @@ const cases: [name: string, body: string, message: string][] = [
     'chalice.yaml:6:9 local.iam.credentials[0].user_arn: missing required key: expected an IAM user or role ARN (arn:aws:iam::<account>:user/<name>)',
   ],
   [
+    'a local credential policy statement has a wrong Effect',
+    'local:\n  iam:\n    credentials:\n      - access_key_id: AKIDLOCAL\n        secret_access_key: s3cret\n        user_arn: arn:aws:iam::123456789012:user/dev\n        policy: { Statement: [{ Effect: Permit, Action: execute-api:Invoke, Resource: "*" }] }',
+    'chalice.yaml:9:41 local.iam.credentials[0].policy.Statement[0].Effect: expected Allow or Deny, got "Permit"',
+  ],
+  [
     'local region is malformed',
     'local: { region: useast1 }',
     'chalice.yaml:3:18 local.region: expected an AWS region (e.g. us-east-1), got "useast1"',

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { evaluatePolicy } from '@chalice-ts/core';
 import type { JSONWebKeySet } from 'jose';
 import type { Clock } from '../cache/clock.js';
 import { claimsAsStrings, devKeys, loadJwksFile, verifyCognitoToken } from '../cognito/index.js';
@@ -7,6 +8,7 @@ import { type SigV4Credential, verifySigV4 } from '../sigv4/index.js';
 import type { Bound } from './bind.js';
 import type { AuthorizerFactory } from './compile-model.js';
 import { GATEWAY_ERRORS, messageError } from './error-responses.js';
+import type { AuthOutcome } from './authorize/outcome.js';
 
 /** What the Cognito and IAM authorizers read from the gateway. */
 export interface EdgeSettings {
@@ -97,16 +99,43 @@ export function makeCognitoFactory(settings: EdgeSettings): AuthorizerFactory {
 }
 
 /**
+ * API Gateway's permission check for an IAM route: the caller's identity-based policy must allow
+ * `execute-api:Invoke` on the method ARN (a matching Deny wins). A credential without `policy` may
+ * call every IAM route.
+ */
+function invokeRefusal(policy: unknown, userArn: string, methodArn: string): AuthOutcome | null {
+  if (policy === undefined) return null;
+  const decision = evaluatePolicy({ principalId: userArn, policyDocument: policy }, methodArn);
+  if (decision.outcome === 'allow') return null;
+  const explicit = decision.outcome === 'explicit-deny' ? ' with an explicit deny' : '';
+  return {
+    ok: false,
+    decision: decision.outcome === 'explicit-deny' ? 'explicit-deny' : 'deny',
+    cache: null,
+    reason: `${userArn}'s policy (local.iam.credentials) does not allow execute-api:Invoke: ${decision.reason}`,
+    error: {
+      statusCode: 403,
+      errorType: 'AccessDeniedException',
+      body: JSON.stringify({
+        Message: `User: ${userArn} is not authorized to perform: execute-api:Invoke on resource: ${methodArn}${explicit}`,
+      }),
+    },
+  };
+}
+
+/**
  * IAM (SigV4) authorizers: the signature is checked against `local.iam.credentials`; on success
  * `requestContext.identity` gets the credential's identity, as API Gateway fills it.
  */
 export function makeIamFactory(settings: EdgeSettings): AuthorizerFactory {
-  const credentials: SigV4Credential[] = (settings.bound.local.iam?.credentials ?? []).map((c) => ({
+  const configured = settings.bound.local.iam?.credentials ?? [];
+  const credentials: SigV4Credential[] = configured.map((c) => ({
     accessKeyId: c.access_key_id,
     secretAccessKey: c.secret_access_key,
     userArn: c.user_arn,
     ...(c.session_token !== undefined && { sessionToken: c.session_token }),
   }));
+  const policies = new Map(configured.map((c) => [c.access_key_id, c.policy]));
   let warned = false;
   return (a) => ({
     name: a.name,
@@ -134,6 +163,8 @@ export function makeIamFactory(settings: EdgeSettings): AuthorizerFactory {
         };
       }
       const { accessKey, accountId, caller, user, userArn } = result.identity;
+      const refused = invokeRefusal(policies.get(accessKey), userArn, input.methodArn);
+      if (refused !== null) return refused;
       return {
         ok: true,
         decision: 'allow',

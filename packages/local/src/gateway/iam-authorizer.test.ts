@@ -113,6 +113,100 @@ describe('LocalGateway: IAM (SigV4) routes', () => {
   });
 });
 
+describe("LocalGateway: the caller's IAM policy (local.iam.credentials[].policy)", () => {
+  const now = Date.parse('2024-05-01T12:00:00Z');
+  const reader = {
+    accessKeyId: 'AKIDREADER',
+    secretAccessKey: 'reader-secret',
+    userArn: 'arn:aws:iam::123456789012:user/reader',
+  };
+  const policyConfig = {
+    version: 1,
+    app_name: 'iamapp',
+    local: {
+      iam: {
+        credentials: [
+          {
+            access_key_id: reader.accessKeyId,
+            secret_access_key: reader.secretAccessKey,
+            user_arn: reader.userArn,
+            policy: {
+              Version: '2012-10-17',
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: 'execute-api:Invoke',
+                  Resource: 'arn:aws:execute-api:*:*:*/*/*/iam-auth',
+                },
+                { Effect: 'Deny', Action: 'execute-api:*', Resource: ['arn:aws:execute-api:*:*:*/*/POST/*'] },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  };
+  const gateway = new LocalGateway(iamApp(), {
+    config: policyConfig,
+    clock: { now: () => now },
+    logger: () => {},
+  });
+  const call = async (method: string) => {
+    const request = { method, path: '/iam-auth', headers: { host: 'localhost:8000' }, body: '' };
+    const signed = await signRequest({ ...request, query: '' }, reader, { now });
+    return gateway.handleRequest({ ...request, headers: { ...request.headers, ...signed } });
+  };
+
+  it('allows a method the policy allows', async () => {
+    expect((await call('GET')).statusCode).toBe(200);
+  });
+
+  it("answers API Gateway's 403 AccessDeniedException when a Deny matches, naming the user and the method ARN", async () => {
+    const res = await call('POST');
+    expect([res.statusCode, res.headers['x-amzn-ErrorType']]).toEqual([403, 'AccessDeniedException']);
+    expect(JSON.parse(res.body)).toEqual({
+      Message:
+        'User: arn:aws:iam::123456789012:user/reader is not authorized to perform: execute-api:Invoke on resource: ' +
+        'arn:aws:execute-api:us-east-1:123456789012:local/api/POST/iam-auth with an explicit deny',
+    });
+  });
+
+  it('refuses a method no Allow statement covers', async () => {
+    const other = new LocalGateway(iamApp(), {
+      config: {
+        ...policyConfig,
+        local: {
+          iam: {
+            credentials: [
+              {
+                ...policyConfig.local.iam.credentials[0]!,
+                policy: {
+                  Statement: [
+                    {
+                      Effect: 'Allow',
+                      Action: 'execute-api:Invoke',
+                      Resource: 'arn:aws:execute-api:*:*:*/*/GET/other',
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      },
+      clock: { now: () => now },
+      logger: () => {},
+    });
+    const request = { method: 'GET', path: '/iam-auth', headers: { host: 'localhost:8000' }, body: '' };
+    const signed = await signRequest({ ...request, query: '' }, reader, { now });
+    const res = await other.handleRequest({ ...request, headers: { ...request.headers, ...signed } });
+    expect(res.statusCode).toBe(403);
+    expect(JSON.parse(res.body).Message).toMatch(
+      /is not authorized to perform: execute-api:Invoke on resource: .*\/GET\/iam-auth$/,
+    );
+  });
+});
+
 describe('serve: IAM routes with curl --aws-sigv4', () => {
   let server: LocalServer;
   beforeAll(async () => {

@@ -69,12 +69,46 @@ export const stageSchema = z
   )
   .describe('Settings for one chalice-ts stage; they win over the top level.');
 
+const oneOrMore = (item: z.ZodString, text: string) =>
+  z.union([item, z.array(item, expect(text)).min(1, expect(text))], expect(text));
+
+/** One statement of the caller's identity-based policy: what API Gateway checks for IAM routes. */
+const invokeStatementSchema = z.strictObject(
+  {
+    Sid: z.string(expect('a statement id')).optional(),
+    Effect: z.enum(['Allow', 'Deny'], expect('Allow or Deny')),
+    Action: oneOrMore(
+      patterned(/^\S+$/, 'an IAM action (e.g. execute-api:Invoke)'),
+      'an IAM action or a list of them (e.g. execute-api:Invoke)',
+    ),
+    Resource: oneOrMore(
+      patterned(/^(?:\*|arn:\S+)$/, 'a resource ARN or *'),
+      'a resource ARN or a list of them (e.g. arn:aws:execute-api:*:*:*/*/GET/*)',
+    ),
+  },
+  expect('a statement with Effect, Action and Resource'),
+);
+
+const invokePolicySchema = z
+  .strictObject(
+    {
+      Version: z.literal('2012-10-17', expect("'2012-10-17'")).optional(),
+      Statement: z.array(invokeStatementSchema, expect('a list of statements')),
+    },
+    expect('an IAM policy document with a Statement'),
+  )
+  .describe(
+    "The credential's identity-based IAM policy. An IAM route then also requires it to allow " +
+      'execute-api:Invoke on the method ARN, as API Gateway does. Without it the credential may call every IAM route.',
+  );
+
 const credentialSchema = z.strictObject(
   {
     access_key_id: patterned(/^\S+$/, 'an access key id without spaces'),
     secret_access_key: patterned(/^\S+$/, 'a secret access key without spaces'),
     user_arn: iamPrincipalArn,
     session_token: patterned(/^\S+$/, 'a session token without spaces').optional(),
+    policy: invokePolicySchema.optional(),
   },
   expect('a credential with access_key_id, secret_access_key and user_arn'),
 );
