@@ -227,6 +227,15 @@ describe('Lambda authorizers run as separate functions, as on AWS', () => {
     },
   });
 
+  // One route behind a custom authorizer whose local handler is `handler`, called with a token.
+  async function callGuarded(handler: unknown) {
+    const app = new Chalice({ appName: 'legacy' });
+    const authorizer = new CustomAuthorizer('Legacy', { authorizerUri: ARN, localHandler: handler as never });
+    app.route('/guarded', { authorizer }, () => ({ ok: true }));
+    const { gateway } = gatewayFor(app);
+    return gateway.handleRequest({ method: 'GET', path: '/guarded', headers: { Authorization: 't' } });
+  }
+
   it("keeps a REQUEST authorizer's changes to its event away from the app's event", async () => {
     const app = new Chalice({ appName: 'copy' });
     const auth = app.authorizer(
@@ -260,26 +269,12 @@ describe('Lambda authorizers run as separate functions, as on AWS', () => {
   ])(
     'answers 401 when a local handler %s (what Lambda reports as errorMessage "Unauthorized")',
     async (_how, handler) => {
-      const app = new Chalice({ appName: 'unauthorized' });
-      app.route(
-        '/guarded',
-        {
-          authorizer: new CustomAuthorizer('Legacy', { authorizerUri: ARN, localHandler: handler as never }),
-        },
-        () => ({ ok: true }),
-      );
-      const { gateway } = gatewayFor(app);
-      const res = await gateway.handleRequest({
-        method: 'GET',
-        path: '/guarded',
-        headers: { Authorization: 't' },
-      });
+      const res = await callGuarded(handler);
       expect([res.statusCode, res.headers['x-amzn-ErrorType']]).toEqual([401, 'UnauthorizedException']);
     },
   );
 
   it('takes the policy of a callback-style local handler, as the Node.js Lambda runtime does', async () => {
-    const app = new Chalice({ appName: 'callback' });
     const handler = (
       event: { methodArn: string },
       _context: unknown,
@@ -287,17 +282,7 @@ describe('Lambda authorizers run as separate functions, as on AWS', () => {
     ) => {
       setTimeout(() => callback(null, allow(event)), 1);
     };
-    app.route(
-      '/guarded',
-      { authorizer: new CustomAuthorizer('Legacy', { authorizerUri: ARN, localHandler: handler as never }) },
-      () => ({ ok: true }),
-    );
-    const { gateway } = gatewayFor(app);
-    const res = await gateway.handleRequest({
-      method: 'GET',
-      path: '/guarded',
-      headers: { Authorization: 't' },
-    });
+    const res = await callGuarded(handler);
     expect(res.statusCode).toBe(200);
   });
 });
