@@ -220,6 +220,18 @@ const cases: [name: string, body: string, message: string][] = [
     'chalice.yaml:9:41 local.iam.credentials[0].policy.Statement[0].Effect: expected Allow or Deny, got "Permit"',
   ],
   [
+    'two local credentials share an access key',
+    'local:\n  iam:\n    credentials:\n      - { access_key_id: AKID, secret_access_key: s1, user_arn: "arn:aws:iam::123456789012:user/a" }\n      - { access_key_id: AKID, secret_access_key: s2, user_arn: "arn:aws:iam::123456789012:user/b" }',
+    'chalice.yaml:7:26 local.iam.credentials[1].access_key_id: expected an access_key_id not already used by credentials[0] (AKID is listed twice)',
+  ],
+  [
+    'a local credential policy uses an IAM policy variable',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JS template
+    'local:\n  iam:\n    credentials:\n      - access_key_id: AKIDLOCAL\n        secret_access_key: s3cret\n        user_arn: arn:aws:iam::123456789012:user/dev\n        policy: { Statement: [{ Effect: Deny, Action: "*", Resource: "arn:aws:execute-api:*:*:*/*/GET/users/${aws:username}" }] }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JS template
+    'chalice.yaml:9:70 local.iam.credentials[0].policy.Statement[0].Resource: expected a resource ARN or * (IAM policy variables such as ${aws:username} are not supported locally), got "arn:aws:execute-api:*:*:*/*/GET/users/${aws:username}"',
+  ],
+  [
     'local region is malformed',
     'local: { region: useast1 }',
     'chalice.yaml:3:18 local.region: expected an AWS region (e.g. us-east-1), got "useast1"',

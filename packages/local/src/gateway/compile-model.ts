@@ -7,6 +7,7 @@ import type { RequestAuthorizer } from './authorize/outcome.js';
 import { UnconfiguredCustomAuthorizer } from './authorize/unconfigured-custom.js';
 import { compileIdentitySources } from './identity-source.js';
 import type { GatewayAuthorizer, GatewayModel, GatewayRoute } from './model.js';
+import type { LocalLambdaContext } from './lambda-context.js';
 
 /** One route, prepared once: its authorizer instance and a stable resource id. */
 export interface RoutePlan {
@@ -27,7 +28,7 @@ export interface CompileDeps {
   logger: GatewayLogger;
   onInvoke: (name: string) => void;
   /** Lambda contexts for the named authorizer's function, one per invocation. */
-  authorizerContext: (name: string) => (requestId: string) => unknown;
+  authorizerContext: (name: string) => (requestId: string) => LocalLambdaContext;
   cognito: AuthorizerFactory;
   iam: AuthorizerFactory;
 }

@@ -135,7 +135,9 @@ export function makeIamFactory(settings: EdgeSettings): AuthorizerFactory {
     userArn: c.user_arn,
     ...(c.session_token !== undefined && { sessionToken: c.session_token }),
   }));
-  const policies = new Map(configured.map((c) => [c.access_key_id, c.policy]));
+  // The policy of the credential the signature is verified with: the first with that key.
+  const policies = new Map<string, unknown>();
+  for (const c of configured) if (!policies.has(c.access_key_id)) policies.set(c.access_key_id, c.policy);
   let warned = false;
   return (a) => ({
     name: a.name,

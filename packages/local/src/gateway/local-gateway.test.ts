@@ -264,7 +264,7 @@ describe('Lambda authorizers run as separate functions, as on AWS', () => {
         throw 'Unauthorized';
       },
     ],
-    ['rejects with an error-like object', () => Promise.reject({ message: 'Unauthorized' })],
+    ['rejects with Error(Unauthorized)', () => Promise.reject(new Error('Unauthorized'))],
     ["calls callback('Unauthorized')", (_event, _context, callback) => callback('Unauthorized')],
   ])(
     'answers 401 when a local handler %s (what Lambda reports as errorMessage "Unauthorized")',
@@ -273,6 +273,49 @@ describe('Lambda authorizers run as separate functions, as on AWS', () => {
       expect([res.statusCode, res.headers['x-amzn-ErrorType']]).toEqual([401, 'UnauthorizedException']);
     },
   );
+
+  it('answers 500 at once when a callback-style handler returns a value instead of calling back (Lambda ignores it)', async () => {
+    const res = await callGuarded((event: { methodArn: string }, _context: unknown, _callback: unknown) =>
+      allow(event),
+    );
+    expect([res.statusCode, res.headers['x-amzn-ErrorType']]).toEqual([
+      500,
+      'AuthorizerConfigurationException',
+    ]);
+  });
+
+  it('answers 500 when a handler never answers, once its lambda_timeout runs out', async () => {
+    const app = new Chalice({ appName: 'silent' });
+    const authorizer = new CustomAuthorizer('Silent', {
+      authorizerUri: ARN,
+      localHandler: ((_event: unknown, _context: unknown, _callback: unknown) => undefined) as never,
+    });
+    app.route('/guarded', { authorizer }, () => ({ ok: true }));
+    const gateway = new LocalGateway(app, {
+      config: { version: 1, app_name: 'silent', lambda_timeout: 1 },
+      logger: () => {},
+    });
+    const res = await gateway.handleRequest({
+      method: 'GET',
+      path: '/guarded',
+      headers: { Authorization: 't' },
+    });
+    expect([res.statusCode, res.headers['x-amzn-ErrorType']]).toEqual([
+      500,
+      'AuthorizerConfigurationException',
+    ]);
+    expect(res.diagnostics.reason).toContain('did not answer within its 1 s timeout');
+  });
+
+  it('answers OPTIONS on a CORS path with the preflight even when the app has its own OPTIONS route there', async () => {
+    const app = new Chalice({ appName: 'options' });
+    app.route('/x', { methods: ['GET', 'OPTIONS'], cors: true }, () => ({ from: 'app' }));
+    const { gateway } = gatewayFor(app);
+    const res = await gateway.handleRequest({ method: 'OPTIONS', path: '/x' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('');
+    expect(res.headers['Access-Control-Allow-Methods']).toBe('GET,OPTIONS');
+  });
 
   it('takes the policy of a callback-style local handler, as the Node.js Lambda runtime does', async () => {
     const handler = (

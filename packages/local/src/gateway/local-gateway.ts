@@ -239,11 +239,13 @@ export class LocalGateway {
     requestId: string,
   ): Promise<Answer> {
     const match = isUpperCase(method) ? state.router.match(method, path) : null;
+    // The deployed API answers OPTIONS on a path with CORS routes from its mock integration, even
+    // when the app has an OPTIONS route of its own there (the preflight replaces it).
+    if (match !== null && method === 'OPTIONS') {
+      const preflight = this.#preflight(state, match.resourcePath, requestId);
+      if (preflight !== null) return preflight;
+    }
     if (match === null || 'methodNotAllowed' in match) {
-      if (match !== null && method === 'OPTIONS') {
-        const preflight = this.#preflight(state, match.resourcePath, requestId);
-        if (preflight !== null) return preflight;
-      }
       const reason =
         match === null ? `no resource matches ${path}` : `${match.resourcePath} has no ${method} method`;
       return refuse(GATEWAY_ERRORS.missingAuthenticationToken, requestId, {

@@ -278,6 +278,22 @@ describe('app.handler with REST proxy events', () => {
     expect(String(error.mock.calls[0]?.[1])).toContain('has no JSON form');
   });
 
+  it('answers 500 for a Response whose body has no JSON form, and for a Response from an older copy', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const app = new Chalice({ appName: 'demo' });
+    app.route('/fn-body', () => new Response({ body: () => 1 }));
+    app.route('/old-copy', () => ({
+      [Symbol.for('chalice-ts.response')]: true,
+      body: 'hi',
+      statusCode: 201,
+      headers: {},
+    }));
+    expect((await app.handler(minimalProxyEvent('/fn-body', '/fn-body'))).statusCode).toBe(500);
+    expect(String(error.mock.calls[0]?.[1])).toContain('has no JSON form');
+    expect((await app.handler(minimalProxyEvent('/old-copy', '/old-copy'))).statusCode).toBe(500);
+    expect(String(error.mock.calls[1]?.[1])).toContain('older copy of @chalice-ts/runtime');
+  });
+
   it('works when exported on its own (Lambda calls it without `this`)', async () => {
     const { handler } = demoApp();
     expect((await handler(proxyEvent())).statusCode).toBe(200);

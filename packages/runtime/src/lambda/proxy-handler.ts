@@ -107,9 +107,10 @@ async function invoke(entry: RouteEntry, request: Request): Promise<ApiGatewayPr
     // Most handlers return a plain value: awaiting only a thenable saves a microtask turn per request.
     const value = isThenable(returned) ? await returned : returned;
     // A `Response` renders itself, so an app that never builds one ships no renderer.
-    return isResponse(value)
-      ? value.toProxyResult(cors, request.headers.get('accept') ?? null)
-      : jsonResult(value, cors);
+    if (!isResponse(value)) return jsonResult(value, cors);
+    if (typeof value.toProxyResult !== 'function')
+      throw new TypeError('A Response from an older copy of @chalice-ts/runtime: dedupe the package');
+    return value.toProxyResult(cors, request.headers.get('accept') ?? null);
   } catch (err) {
     return failed(entry, err, cors);
   }
@@ -132,7 +133,8 @@ function contentTypeOf(request: Request): string | undefined {
   const headers = request.event.headers;
   if (!headers) return request.event.multiValueHeaders ? request.headers.get('content-type') : undefined;
   for (const name in headers) {
-    if (name.length === 12 && name.toLowerCase() === 'content-type') return headers[name] ?? undefined;
+    const value = headers[name];
+    if (name.length === 12 && value != null && name.toLowerCase() === 'content-type') return value;
   }
   return undefined;
 }

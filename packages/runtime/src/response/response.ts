@@ -26,6 +26,7 @@ export interface ResponseInit {
  *
  * @example
  * ```ts
+ * // Clients must send `Accept: image/png` (else 400, as in Chalice; API Gateway sends binary only then).
  * app.route('/logo', () =>
  *   new Response({ body: pngBytes, headers: { 'Content-Type': 'image/png' } }));
  * app.route('/items', { methods: ['POST'] }, () =>
@@ -84,6 +85,14 @@ function headerValue(result: ApiGatewayProxyResult, lower: string): string | und
   return undefined;
 }
 
+// A function or a symbol has no JSON: fail the route (500) rather than send no body (a 502).
+function jsonBody(body: unknown): string {
+  const text = JSON.stringify(body);
+  if (text === undefined)
+    throw new TypeError(`The Response body is a ${typeof body}, which has no JSON form`);
+  return text;
+}
+
 function hasHeader(headers: ResponseHeaders, name: string): boolean {
   const lower = name.toLowerCase();
   for (const key in headers) if (key.toLowerCase() === lower) return true;
@@ -110,7 +119,7 @@ export function toProxyResult(
         ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64')
         : body === undefined
           ? ''
-          : JSON.stringify(body);
+          : jsonBody(body);
   if (!hasHeader(source, 'content-type')) {
     source['Content-Type'] =
       typeof body === 'string'

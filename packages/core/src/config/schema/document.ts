@@ -82,7 +82,11 @@ const invokeStatementSchema = z.strictObject(
       'an IAM action or a list of them (e.g. execute-api:Invoke)',
     ),
     Resource: oneOrMore(
-      patterned(/^(?:\*|arn:\S+)$/, 'a resource ARN or *'),
+      patterned(
+        /^(?:\*|arn:(?!\S*\$\{)\S+)$/,
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JS template
+        'a resource ARN or * (IAM policy variables such as ${aws:username} are not supported locally)',
+      ),
       'a resource ARN or a list of them (e.g. arn:aws:execute-api:*:*:*/*/GET/*)',
     ),
   },
@@ -128,7 +132,23 @@ export const localSchema = z
         .optional(),
       iam: z
         .strictObject(
-          { credentials: z.array(credentialSchema, expect('a list of credentials')) },
+          {
+            credentials: z
+              .array(credentialSchema, expect('a list of credentials'))
+              .superRefine((list, ctx) => {
+                const seen = new Map<string, number>();
+                list.forEach((c, i) => {
+                  const first = seen.get(c.access_key_id);
+                  if (first === undefined) seen.set(c.access_key_id, i);
+                  else
+                    ctx.addIssue({
+                      code: 'custom',
+                      path: [i, 'access_key_id'],
+                      message: `an access_key_id not already used by credentials[${first}] (${c.access_key_id} is listed twice)`,
+                    });
+                });
+              }),
+          },
           expect('a mapping with credentials'),
         )
         .optional(),

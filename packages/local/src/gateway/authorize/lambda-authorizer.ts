@@ -25,7 +25,7 @@ export interface LambdaAuthorizerOptions {
   /** Called once per real invocation (for `authorizerCalls`). */
   onInvoke: () => void;
   /** Builds the Lambda context for one invocation. */
-  context: (requestId: string) => unknown;
+  context: (requestId: string) => { getRemainingTimeInMillis(): number };
 }
 
 /**
@@ -86,6 +86,7 @@ export class LambdaAuthorizer implements RequestAuthorizer {
     try {
       policy = await callHandler(o.handler, event, o.context(input.requestId));
     } catch (error) {
+      if (error instanceof NoAnswer) return configurationError(cacheState, error.message);
       if (isUnauthorized(error)) {
         return {
           ok: false,
@@ -169,12 +170,14 @@ function configurationError(cache: CacheState, reason: string): AuthOutcome {
 // else thrown (e.g. `callback('Unauthorized')`) as its string; the runtime's UnauthorizedError is
 // accepted too, for local handlers.
 function isUnauthorized(error: unknown): boolean {
-  if (typeof error === 'object' && error !== null) {
-    const { message, code } = error as { message?: unknown; code?: unknown };
-    return message === 'Unauthorized' || code === 'UnauthorizedError';
+  if (error instanceof Error) {
+    return error.message === 'Unauthorized' || (error as { code?: unknown }).code === 'UnauthorizedError';
   }
-  return String(error) === 'Unauthorized';
+  return typeof error === 'string' && error === 'Unauthorized';
 }
+
+/** The handler gave no answer Lambda would return (API Gateway answers 500). */
+class NoAnswer extends Error {}
 
 type CallbackHandler = (
   event: unknown,
@@ -183,16 +186,47 @@ type CallbackHandler = (
 ) => unknown;
 
 // As Lambda's Node.js runtime: the result is what the returned promise settles to or, for a
-// `(event, context, callback)` handler that returns no promise, what it passes to the callback.
-function callHandler(handler: LambdaHandler, event: unknown, context: unknown): Promise<unknown> {
+// `(event, context, callback)` handler that returns no promise, what it passes to the callback
+// (a value such a handler returns is ignored there: no answer, a 500). A handler that never
+// answers fails when its function's timeout (lambda_timeout) runs out.
+function callHandler(
+  handler: LambdaHandler,
+  event: unknown,
+  context: { getRemainingTimeInMillis(): number },
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const callback = (error?: unknown, result?: unknown) => (error == null ? resolve(result) : reject(error));
+    const timeoutMs = context.getRemainingTimeInMillis();
+    const timer = setTimeout(
+      () => reject(new NoAnswer(`the authorizer did not answer within its ${timeoutMs / 1000} s timeout`)),
+      timeoutMs,
+    );
+    timer.unref();
+    const settle = (fn: () => void) => {
+      clearTimeout(timer);
+      fn();
+    };
+    const callback = (error?: unknown, result?: unknown) =>
+      settle(() => (error == null ? resolve(result) : reject(error)));
     const returned = (handler as unknown as CallbackHandler)(event, context, callback);
     const thenable =
       typeof returned === 'object' &&
       returned !== null &&
       typeof (returned as PromiseLike<unknown>).then === 'function';
-    if (thenable || handler.length < 3) Promise.resolve(returned).then(resolve, reject);
+    if (thenable || handler.length < 3) {
+      Promise.resolve(returned).then(
+        (value) => settle(() => resolve(value)),
+        (error: unknown) => settle(() => reject(error)),
+      );
+    } else if (returned !== undefined) {
+      settle(() =>
+        reject(
+          new NoAnswer(
+            'the handler takes a callback but returned a value without calling it; Lambda ignores that value ' +
+              '(return a promise, use an async function, or call callback(null, policy))',
+          ),
+        ),
+      );
+    }
   });
 }
 
