@@ -13,21 +13,16 @@ const credential = {
   secretAccessKey: 'local-secret-key',
   userArn: 'arn:aws:iam::123456789012:user/dev',
 };
-const config = {
-  version: 1,
-  app_name: 'iamapp',
-  local: {
-    iam: {
-      credentials: [
-        {
-          access_key_id: credential.accessKeyId,
-          secret_access_key: credential.secretAccessKey,
-          user_arn: credential.userArn,
-        },
-      ],
-    },
-  },
-};
+/** A chalice.yaml (as an object) whose only local IAM credential is `c`, with `policy` if given. */
+function configFor(c: typeof credential, policy?: object) {
+  const entry = { access_key_id: c.accessKeyId, secret_access_key: c.secretAccessKey, user_arn: c.userArn };
+  return {
+    version: 1,
+    app_name: 'iamapp',
+    local: { iam: { credentials: [policy === undefined ? entry : { ...entry, policy }] } },
+  };
+}
+const config = configFor(credential);
 
 function iamApp() {
   const app = new Chalice({ appName: 'iamapp' });
@@ -120,42 +115,25 @@ describe("LocalGateway: the caller's IAM policy (local.iam.credentials[].policy)
     secretAccessKey: 'reader-secret',
     userArn: 'arn:aws:iam::123456789012:user/reader',
   };
-  const policyConfig = {
-    version: 1,
-    app_name: 'iamapp',
-    local: {
-      iam: {
-        credentials: [
-          {
-            access_key_id: reader.accessKeyId,
-            secret_access_key: reader.secretAccessKey,
-            user_arn: reader.userArn,
-            policy: {
-              Version: '2012-10-17',
-              Statement: [
-                {
-                  Effect: 'Allow',
-                  Action: 'execute-api:Invoke',
-                  Resource: 'arn:aws:execute-api:*:*:*/*/*/iam-auth',
-                },
-                { Effect: 'Deny', Action: 'execute-api:*', Resource: ['arn:aws:execute-api:*:*:*/*/POST/*'] },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  };
-  const gateway = new LocalGateway(iamApp(), {
-    config: policyConfig,
-    clock: { now: () => now },
-    logger: () => {},
-  });
-  const call = async (method: string) => {
+  const gatewayWith = (policy: object) =>
+    new LocalGateway(iamApp(), {
+      config: configFor(reader, policy),
+      clock: { now: () => now },
+      logger: () => {},
+    });
+  const signedCall = async (gateway: LocalGateway, method: string) => {
     const request = { method, path: '/iam-auth', headers: { host: 'localhost:8000' }, body: '' };
     const signed = await signRequest({ ...request, query: '' }, reader, { now });
     return gateway.handleRequest({ ...request, headers: { ...request.headers, ...signed } });
   };
+  const gateway = gatewayWith({
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: 'arn:aws:execute-api:*:*:*/*/*/iam-auth' },
+      { Effect: 'Deny', Action: 'execute-api:*', Resource: ['arn:aws:execute-api:*:*:*/*/POST/*'] },
+    ],
+  });
+  const call = (method: string) => signedCall(gateway, method);
 
   it('allows a method the policy allows', async () => {
     expect((await call('GET')).statusCode).toBe(200);
@@ -172,34 +150,12 @@ describe("LocalGateway: the caller's IAM policy (local.iam.credentials[].policy)
   });
 
   it('refuses a method no Allow statement covers', async () => {
-    const other = new LocalGateway(iamApp(), {
-      config: {
-        ...policyConfig,
-        local: {
-          iam: {
-            credentials: [
-              {
-                ...policyConfig.local.iam.credentials[0]!,
-                policy: {
-                  Statement: [
-                    {
-                      Effect: 'Allow',
-                      Action: 'execute-api:Invoke',
-                      Resource: 'arn:aws:execute-api:*:*:*/*/GET/other',
-                    },
-                  ],
-                },
-              },
-            ],
-          },
-        },
-      },
-      clock: { now: () => now },
-      logger: () => {},
+    const other = gatewayWith({
+      Statement: [
+        { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: 'arn:aws:execute-api:*:*:*/*/GET/other' },
+      ],
     });
-    const request = { method: 'GET', path: '/iam-auth', headers: { host: 'localhost:8000' }, body: '' };
-    const signed = await signRequest({ ...request, query: '' }, reader, { now });
-    const res = await other.handleRequest({ ...request, headers: { ...request.headers, ...signed } });
+    const res = await signedCall(other, 'GET');
     expect(res.statusCode).toBe(403);
     expect(JSON.parse(res.body).Message).toMatch(
       /is not authorized to perform: execute-api:Invoke on resource: .*\/GET\/iam-auth$/,

@@ -1,5 +1,6 @@
 import { matchesContentType } from '../app/route-entry.js';
 import type { ApiGatewayProxyResult } from '../lambda/events.js';
+import { errorResult, jsonText } from './results.js';
 
 const RESPONSE = Symbol.for('chalice-ts.response');
 
@@ -66,37 +67,27 @@ export class Response {
     ) {
       return result;
     }
-    const message =
+    return errorResult(
+      400,
+      'BadRequest',
       `Request did not specify an Accept header with ${type}, The response has a Content-Type of ${type}. ` +
-      'If a response has a binary Content-Type then the request must specify an Accept header that matches.';
-    return {
-      statusCode: 400,
-      headers: { 'Content-Type': 'application/json', ...extraHeaders },
-      body: JSON.stringify({ Code: 'BadRequest', Message: message }),
-    };
+        'If a response has a binary Content-Type then the request must specify an Accept header that matches.',
+      extraHeaders,
+    );
   }
 }
 
-function headerValue(result: ApiGatewayProxyResult, lower: string): string | undefined {
-  for (const key in result.headers) if (key.toLowerCase() === lower) return result.headers[key];
-  for (const key in result.multiValueHeaders) {
-    if (key.toLowerCase() === lower) return result.multiValueHeaders[key]![0];
-  }
+// The key of header `lower` in `headers`, whatever its case.
+function headerKey(headers: object | undefined, lower: string): string | undefined {
+  for (const key in headers) if (key.toLowerCase() === lower) return key;
   return undefined;
 }
 
-// A function or a symbol has no JSON: fail the route (500) rather than send no body (a 502).
-function jsonBody(body: unknown): string {
-  const text = JSON.stringify(body);
-  if (text === undefined)
-    throw new TypeError(`The Response body is a ${typeof body}, which has no JSON form`);
-  return text;
-}
-
-function hasHeader(headers: ResponseHeaders, name: string): boolean {
-  const lower = name.toLowerCase();
-  for (const key in headers) if (key.toLowerCase() === lower) return true;
-  return false;
+function headerValue(result: ApiGatewayProxyResult, lower: string): string | undefined {
+  const single = headerKey(result.headers, lower);
+  if (single !== undefined) return result.headers![single];
+  const multi = headerKey(result.multiValueHeaders, lower);
+  return multi === undefined ? undefined : result.multiValueHeaders![multi]![0];
 }
 
 /**
@@ -109,7 +100,8 @@ export function toProxyResult(
 ): ApiGatewayProxyResult {
   const source: ResponseHeaders = { ...response.headers };
   if (extraHeaders)
-    for (const name in extraHeaders) if (!hasHeader(source, name)) source[name] = extraHeaders[name]!;
+    for (const name in extraHeaders)
+      if (headerKey(source, name.toLowerCase()) === undefined) source[name] = extraHeaders[name]!;
   const { body } = response;
   const base64 = body instanceof Uint8Array;
   const text =
@@ -119,8 +111,8 @@ export function toProxyResult(
         ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64')
         : body === undefined
           ? ''
-          : jsonBody(body);
-  if (!hasHeader(source, 'content-type')) {
+          : jsonText(body, 'The Response body');
+  if (headerKey(source, 'content-type') === undefined) {
     source['Content-Type'] =
       typeof body === 'string'
         ? 'text/plain; charset=utf-8'
